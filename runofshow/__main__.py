@@ -1,0 +1,5 @@
+import sys
+
+from runofshow.cli import main
+
+sys.exit(main())

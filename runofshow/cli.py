@@ -1,0 +1,59 @@
+"""Command line: `runofshow [AGENDA]` runs the show; `check` and `report` work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from runofshow.core.timeparse import format_duration
+from runofshow.io.agenda_yaml import load_agenda
+from runofshow.paths import bundled_agenda
+
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_PROBLEMS = 2
+
+
+def _agenda_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agenda", nargs="?", type=Path, default=None,
+                        help="the agenda file (default: the bundled programme)")
+
+
+def build_check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="runofshow check",
+                                     description="Validate an agenda and print a one-line summary.")
+    _agenda_argument(parser)
+    return parser
+
+
+def check(argv: Sequence[str]) -> int:
+    """`runofshow check [FILE]`: exit 0 with a summary, or 2 with every problem on stderr."""
+    args = build_check_parser().parse_args(argv)
+    path: Path = args.agenda or bundled_agenda()
+    result = load_agenda(path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.agenda is None:
+        count = len(result.errors)
+        print(f"{path}: {count} problem{'s' if count != 1 else ''}; the agenda was not loaded", file=sys.stderr)
+        return EXIT_PROBLEMS
+    agenda = result.agenda
+    first, last = agenda.slots[0], agenda.slots[-1]
+    span = int((last.end - first.start).total_seconds())
+    print(f"{path}: ok: {len(agenda.slots)} slots, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
+          f"({format_duration(span)}), time zone {agenda.event.timezone}")
+    return EXIT_OK
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[args[0]](args[1:])
+    from runofshow.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args)

@@ -1,0 +1,109 @@
+"""The agenda model: frozen, typed, and already validated by the loader.
+
+Times are aware datetimes in the event's time zone. The engine maps them onto the day a show
+actually runs, so the model keeps the planned calendar dates as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+
+
+class SlotKind(StrEnum):
+    TALK = "talk"
+    REMARKS = "remarks"
+    BREAK = "break"
+    PANEL = "panel"
+    RECEPTION = "reception"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = ""
+    organisation: str = ""
+
+    @property
+    def affiliation(self) -> str:
+        """Role and organisation as one line, e.g. 'Programme Director, LUP'."""
+        return ", ".join(part for part in (self.role, self.organisation) if part)
+
+    def label(self) -> str:
+        """Name with role and organisation, as printed in a programme."""
+        return ", ".join(part for part in (self.name, self.affiliation) if part)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A segment inside a slot, e.g. one panellist's opening turn or the Q&A."""
+
+    title: str
+    duration: int  # seconds
+    speaker: Person | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    title: str
+    kind: SlotKind
+    start: datetime
+    end: datetime
+    speakers: tuple[Person, ...] = ()
+    moderator: Person | None = None
+    panellists: tuple[Person, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    notes: str = ""
+    warning: int | None = None  # seconds before the end; None = the event's default
+
+    @property
+    def duration(self) -> int:
+        """Planned length in whole seconds."""
+        return int((self.end - self.start).total_seconds())
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone on stage in this slot, moderator first for a panel."""
+        mod = (self.moderator,) if self.moderator else ()
+        return mod + self.panellists + self.speakers
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    title: str
+    date: date
+    timezone: str  # IANA name, e.g. "Europe/Brussels"
+    tz: tzinfo = field(compare=False)
+    venue: Venue = Venue()
+    organiser: str = ""
+    description: str = ""
+    topics: tuple[str, ...] = ()
+    warning: int = 120  # default warning threshold, seconds before a slot's end
+
+
+@dataclass(frozen=True)
+class Agenda:
+    event: Event
+    slots: tuple[Slot, ...]
+    _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A lookup table so that finding a slot by id costs the same for 5 or 5,000 slots.
+        object.__setattr__(self, "_positions", {s.id: i for i, s in enumerate(self.slots)})
+
+    def index_of(self, slot_id: str) -> int | None:
+        """Position of the slot with this id, or None when the agenda has no such slot."""
+        return self._positions.get(slot_id)
+
+    def warning_for(self, slot: Slot) -> int:
+        """The warning threshold that applies to a slot, in seconds."""
+        return self.event.warning if slot.warning is None else slot.warning

@@ -1,0 +1,71 @@
+"""Parsing the time and duration notations of the agenda format.
+
+Pure string functions, so the loader, the command line and the engine's callers share one
+notion of what `13:30`, `00:30 +1d` or `1h30m` mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:\+\s*(\d+)\s*d)?\s*$")
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class TimeOfDay:
+    """A planned time as written: a time of day and how many days after the slot's day."""
+
+    time: time
+    days_later: int = 0
+
+
+def parse_time_of_day(text: str) -> TimeOfDay:
+    """Parse `HH:MM`, `HH:MM:SS`, optionally followed by `+1d` (the next day).
+
+    Raises ValueError with a message fit for the user.
+    """
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a time of day; write it as HH:MM, e.g. 13:30")
+    hours, minutes, seconds, days = match.groups()
+    hour, minute, second = int(hours), int(minutes), int(seconds or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(f"'{text}' is not a time of day (hours 0-23, minutes and seconds 0-59)")
+    return TimeOfDay(time(hour, minute, second), int(days or 0))
+
+
+def parse_duration(text: str) -> int:
+    """Parse `15m`, `1h30m`, `90s`, `1h 5m 30s` into whole seconds.
+
+    Raises ValueError with a message fit for the user.
+    """
+    match = _DURATION.match(text)
+    if not text.strip() or not match or not any(match.groups()):
+        raise ValueError(f"'{text}' is not a duration; write it like 15m, 1h30m or 90s")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def parse_date(text: str) -> date:
+    """Parse an ISO date `YYYY-MM-DD`. Raises ValueError with a message fit for the user."""
+    match = _DATE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-11-30")
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a date: {exc}") from None
+
+
+def format_duration(seconds: int) -> str:
+    """The compact form the agenda format uses: 15m, 1h30m, 90s -> 1m30s."""
+    seconds = int(seconds)
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{value}{unit}" for value, unit in ((hours, "h"), (minutes, "m"), (secs, "s")) if value]
+    return sign + ("".join(parts) or "0m")

@@ -1,0 +1,1 @@
+"""Files in and out: the agenda loader, the journal and the report."""
