@@ -7,8 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from runofshow.core.agenda import Agenda
 from runofshow.core.timeparse import format_duration
 from runofshow.io.agenda_yaml import load_agenda
+from runofshow.io.journal import default_state_dir, latest_journal, read_journal, replay
+from runofshow.io.report import build_report, to_csv, to_table
 from runofshow.paths import bundled_agenda
 
 EXIT_OK = 0
@@ -47,7 +50,53 @@ def check(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check}
+def _load_or_complain(path: Path) -> Agenda | None:
+    result = load_agenda(path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return result.agenda
+
+
+def build_report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="runofshow report",
+                                     description="Planned vs actual for every slot, from the show's journal.")
+    _agenda_argument(parser)
+    parser.add_argument("--state-dir", type=Path, default=None, help="where journals are kept "
+                        "(default: the user's data directory)")
+    parser.add_argument("--journal", type=Path, default=None, help="a journal file (default: the agenda's latest)")
+    parser.add_argument("--out", type=Path, default=None, help="write CSV here (default: print a table)")
+    return parser
+
+
+def report(argv: Sequence[str]) -> int:
+    """`runofshow report [--state-dir DIR] [AGENDA] [--out FILE.csv]`."""
+    args = build_report_parser().parse_args(argv)
+    path: Path = args.agenda or bundled_agenda()
+    agenda = _load_or_complain(path)
+    if agenda is None:
+        return EXIT_PROBLEMS
+    journal_path = args.journal or latest_journal(args.state_dir or default_state_dir(), path)
+    if journal_path is None:
+        print(f"no show has been run on {path} yet (no journal in {args.state_dir or default_state_dir()})",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    replayed = replay(agenda, read_journal(journal_path))
+    for problem in replayed.problems:
+        print(problem, file=sys.stderr)
+    built = build_report(replayed.engine)
+    if args.out is None:
+        sys.stdout.write(to_table(built))
+        return EXIT_OK
+    try:
+        args.out.write_text(to_csv(built), encoding="utf-8")
+    except OSError as exc:
+        print(f"{args.out}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {args.out} ({len(built.rows)} slots)")
+    return EXIT_OK
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "report": report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

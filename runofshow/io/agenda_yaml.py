@@ -73,16 +73,16 @@ class _GuardedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _FatalError(mark.line + 1, mark.column + 1,
                          "anchors and aliases (*name) are not supported in an agenda; write the value out")
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise _FatalError(mark.line + 1, mark.column + 1,
                              f"nested more than {MAX_DEPTH} levels deep; this is not an agenda")
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 

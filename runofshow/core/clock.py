@@ -1,0 +1,74 @@
+"""Clocks. SystemClock is the only code in runofshow that reads the operating system's clock.
+
+An `Instant` carries two readings. `t` is the show's timeline: seconds since the epoch, set from
+the wall clock once when the clock is made and advanced by the monotonic clock after that, so a
+wall-clock jump (NTP, a manual change, DST) never moves a running countdown. Across a restart `t`
+is re-anchored to the wall clock, which is what lets a show replayed from its journal carry on
+"as if it had kept running". `wall` is the plain wall clock, used only to show the time of day.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, order=True)
+class Instant:
+    t: float  # the show timeline (epoch seconds, monotonic within a run)
+    wall: float  # the operating system's wall clock (epoch seconds), for the time of day only
+
+    def later(self, seconds: float) -> Instant:
+        """The instant `seconds` further on, on both clocks."""
+        return Instant(self.t + seconds, self.wall + seconds)
+
+
+class Clock(Protocol):
+    def now(self) -> Instant: ...
+
+
+class SystemClock:
+    """The real clock: `t` from the monotonic clock, anchored to the wall clock at creation."""
+
+    def __init__(self) -> None:
+        self._anchor_wall = time.time()
+        self._anchor_mono = time.monotonic()
+
+    def now(self) -> Instant:
+        return Instant(self._anchor_wall + (time.monotonic() - self._anchor_mono), time.time())
+
+
+class FakeClock:
+    """A clock that moves only when told to: for tests, and the base of rehearsal clocks."""
+
+    def __init__(self, start: float) -> None:
+        self._now = Instant(start, start)
+
+    def now(self) -> Instant:
+        return self._now
+
+    def advance(self, seconds: float) -> Instant:
+        """Let time pass on both clocks."""
+        self._now = self._now.later(seconds)
+        return self._now
+
+    def jump_wall(self, seconds: float) -> Instant:
+        """Move only the wall clock, as NTP or a manual change would."""
+        self._now = Instant(self._now.t, self._now.wall + seconds)
+        return self._now
+
+
+class ScaledClock:
+    """Time running `speed` times faster than `base`, from the moment the clock is made (rehearsals)."""
+
+    def __init__(self, base: Clock, speed: float, start: float | None = None) -> None:
+        self._base = base
+        self._speed = speed
+        self._origin = base.now()
+        self._start = self._origin.t if start is None else start
+
+    def now(self) -> Instant:
+        real = self._base.now()
+        shown = self._start + (real.t - self._origin.t) * self._speed
+        return Instant(shown, shown)

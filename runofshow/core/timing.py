@@ -1,0 +1,84 @@
+"""Small pure helpers about time: display rounding, formatting, and when the display next changes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, tzinfo
+
+
+def countdown_seconds(remaining: float) -> tuple[int, bool]:
+    """Whole seconds to show for `remaining`, and whether they count up (over time).
+
+    Rounded up while time remains, so `00:00` appears exactly when time is up and lasts one
+    second; then `+00:01` counts up. Never `-00:00`, never `00:00` twice.
+    """
+    if remaining > 0:
+        return math.ceil(remaining), False
+    over = math.floor(-remaining)
+    return over, over > 0
+
+
+def format_clock(seconds: int) -> str:
+    """`MM:SS`, or `H:MM:SS` from an hour up."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def format_countdown(remaining: float) -> str:
+    """What a countdown shows: `12:34` while time remains, `00:00` once, then `+00:01`, `+00:02`..."""
+    seconds, over = countdown_seconds(remaining)
+    return ("+" if over else "") + format_clock(seconds)
+
+
+def format_drift(drift: float) -> str:
+    """`4:30 behind`, `2:00 ahead`, or `on time` (drift in seconds, positive = behind plan)."""
+    seconds = round(drift)
+    if seconds == 0:
+        return "on time"
+    return f"{format_short(abs(seconds))} {'behind' if seconds > 0 else 'ahead'}"
+
+
+def format_short(seconds: int) -> str:
+    """`4:30`, `12:05` or `1:02:03`: like format_clock without a leading zero."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def until_next_whole_second(value: float) -> float:
+    """Seconds until `value` (which grows or shrinks one per second) next crosses a whole number."""
+    fraction = value - math.floor(value)
+    return 1.0 if fraction == 0 else fraction
+
+
+def until_next_wall_second(wall: float) -> float:
+    """Seconds until the wall clock's next second boundary."""
+    fraction = wall - math.floor(wall)
+    return 1.0 - fraction if fraction else 1.0
+
+
+def earliest(candidates: Iterable[float | None], fallback: float) -> float:
+    """The smallest positive candidate, or the fallback when there is none."""
+    positive = [c for c in candidates if c is not None and c > 0]
+    return min(positive) if positive else fallback
+
+
+def local_datetime(epoch: float, tz: tzinfo) -> datetime:
+    """An epoch second as an aware datetime in the event's zone."""
+    return datetime.fromtimestamp(epoch, tz)
+
+
+def planned_epoch(anchor: date, event_date: date, planned: datetime, tz: tzinfo) -> float:
+    """Epoch seconds of a planned moment, moved onto the day the show runs.
+
+    The agenda's calendar dates count only as days after the event's first day: a plan written for
+    30 November and rehearsed on 29 November keeps its times of day on the 29th.
+    """
+    day = anchor + (planned.date() - event_date)
+    return datetime.combine(day, time(planned.hour, planned.minute, planned.second), tzinfo=tz).timestamp()
+
+
+def shift_date(day: date, days: int) -> date:
+    return day + timedelta(days=days)
