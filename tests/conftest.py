@@ -1,5 +1,47 @@
 """Test setup shared by every test: Qt renders offscreen, never on a real screen."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from runofshow.io.session import Resumable  # noqa: E402
+
+
+class FakePrompts:
+    """Answers the app's questions without a modal dialog, and remembers what was asked."""
+
+    def __init__(self) -> None:
+        self.problem_calls: list[tuple[str, str, list[str]]] = []
+        self.resume_answer = True
+        self.resume_offers: list[Resumable] = []
+        self.other_files: list[Path] = []
+        self.confirm_answer = True
+        self.report_path: Path | None = None
+
+    def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
+        self.problem_calls.append((title, intro, list(lines)))
+        return offer_other_file and bool(self.other_files)
+
+    def resume(self, found: Resumable) -> bool:
+        self.resume_offers.append(found)
+        return self.resume_answer
+
+    def confirm(self, title: str, text: str) -> bool:
+        return self.confirm_answer
+
+    def open_agenda(self, start: Path) -> Path | None:
+        return self.other_files.pop(0) if self.other_files else None
+
+    def save_report(self, suggested: Path) -> Path | None:
+        return self.report_path
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()

@@ -25,11 +25,17 @@ class Instant:
 
 
 class Clock(Protocol):
+    """Where `now` comes from. `speed` is show seconds per real second (1, or more in a rehearsal)."""
+
+    speed: float
+
     def now(self) -> Instant: ...
 
 
 class SystemClock:
     """The real clock: `t` from the monotonic clock, anchored to the wall clock at creation."""
+
+    speed = 1.0
 
     def __init__(self) -> None:
         self._anchor_wall = time.time()
@@ -41,6 +47,8 @@ class SystemClock:
 
 class FakeClock:
     """A clock that moves only when told to: for tests, and the base of rehearsal clocks."""
+
+    speed = 1.0
 
     def __init__(self, start: float) -> None:
         self._now = Instant(start, start)
@@ -64,11 +72,11 @@ class ScaledClock:
 
     def __init__(self, base: Clock, speed: float, start: float | None = None) -> None:
         self._base = base
-        self._speed = speed
+        self.speed = speed
         self._origin = base.now()
         self._start = self._origin.t if start is None else start
 
     def now(self) -> Instant:
         real = self._base.now()
-        shown = self._start + (real.t - self._origin.t) * self._speed
+        shown = self._start + (real.t - self._origin.t) * self.speed
         return Instant(shown, shown)

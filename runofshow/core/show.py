@@ -23,7 +23,7 @@ from enum import StrEnum
 from runofshow.core.agenda import Agenda, Cue, Event, Slot, SlotKind
 from runofshow.core.clock import Instant
 from runofshow.core.commands import DISPLAYS, check_arguments
-from runofshow.core.timing import format_countdown, local_datetime, planned_epoch
+from runofshow.core.timing import format_countdown, local_datetime, planned_epoch, until_display_changes
 
 FLASH_SECONDS = 5.0
 MAX_MESSAGE = 280
@@ -138,6 +138,17 @@ class ShowState:
     @property
     def overtime(self) -> float:
         return max(0.0, -self.remaining) if self.current is not None else 0.0
+
+    def until_change(self) -> float:
+        """Show seconds from this snapshot until the next moment a displayed digit changes."""
+        counting = self.phase is ShowPhase.RUNNING
+        return until_display_changes(
+            self.at.wall,
+            self.remaining if counting else None,
+            self.cue.remaining if counting and self.cue is not None else None,
+            self.target_remaining,
+            self.flash_until - self.at.t if self.flash_until is not None else None,
+        )
 
     @property
     def is_break(self) -> bool:

@@ -65,6 +65,18 @@ def earliest(candidates: Iterable[float | None], fallback: float) -> float:
     return min(positive) if positive else fallback
 
 
+def until_display_changes(
+    wall: float, remaining: float | None, cue_remaining: float | None, target_remaining: float | None,
+    flash_left: float | None,
+) -> float:
+    """Show seconds until anything a display shows changes: the clock's second, a countdown's second
+    (slot, cue, or the countdown to the next start), or the end of a flash. Pass None for what is
+    not counting (nothing running, paused)."""
+    candidates = [until_next_wall_second(wall), flash_left]
+    candidates += [until_next_whole_second(v) for v in (remaining, cue_remaining, target_remaining) if v is not None]
+    return earliest(candidates, 1.0)
+
+
 def local_datetime(epoch: float, tz: tzinfo) -> datetime:
     """An epoch second as an aware datetime in the event's zone."""
     return datetime.fromtimestamp(epoch, tz)

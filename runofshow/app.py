@@ -1,0 +1,234 @@
+"""Wiring: the only place where the agenda, the session, the bridge and the windows meet."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QByteArray, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+
+from runofshow.core.agenda import Agenda
+from runofshow.core.agenda_diff import describe_changes
+from runofshow.core.clock import Clock, SystemClock
+from runofshow.io.agenda_yaml import load_agenda
+from runofshow.io.journal import default_state_dir
+from runofshow.io.report import build_report, to_csv
+from runofshow.io.session import ShowSession, find_resumable
+from runofshow.paths import bundled_agenda
+from runofshow.qt.agenda_watch import AgendaWatcher
+from runofshow.qt.bridge import ShowBridge
+from runofshow.ui.dialogs import DialogPrompts, Prompts
+from runofshow.ui.operator import OperatorWindow
+
+log = logging.getLogger("runofshow")
+MAX_RECENT = 8
+
+
+class AppController(QObject):
+    """Opens agendas, resumes or starts shows, reloads edits, exports reports."""
+
+    def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path) -> None:
+        super().__init__()
+        self.settings = settings
+        self.prompts = prompts
+        self.clock = clock
+        self.state_dir = state_dir
+        self.agenda_path: Path | None = None
+        self.bridge: ShowBridge | None = None
+        self.window: OperatorWindow | None = None
+        self.watcher = AgendaWatcher(self)
+        self.watcher.changed.connect(lambda _path: self.reload_agenda(from_disk_watch=True))
+
+    # -- starting -------------------------------------------------------------------------------
+
+    def start(self, path: Path) -> bool:
+        """Open the first agenda (asking for another while it is broken) and show the window."""
+        loaded = self._load_asking(path)
+        if loaded is None:
+            return False
+        path, agenda = loaded
+        session = self._session_for(path, agenda)
+        self.bridge = ShowBridge(session, self.clock, self)
+        self.window = OperatorWindow(self.bridge, self)
+        self.window.closing.connect(self.shutdown)
+        self._restore_geometry()
+        self._adopt(path)
+        self.window.show()
+        self.bridge.start()
+        if session.restore_problems:
+            self.window.show_notice("Restored, with problems: " + "; ".join(session.restore_problems))
+        return True
+
+    def _load_asking(self, path: Path) -> tuple[Path, Agenda] | None:
+        while True:
+            result = load_agenda(path)
+            if result.agenda is not None:
+                return path, result.agenda
+            lines = [str(p) for p in result.problems]
+            for line in lines:
+                print(line, file=sys.stderr)
+            wants_other = self.prompts.problems(
+                "This agenda cannot be opened",
+                f"{path} has {len(result.errors)} problem(s). Fix them and open it again, or choose another file.",
+                lines, offer_other_file=True)
+            if not wants_other:
+                return None
+            chosen = self.prompts.open_agenda(path.parent)
+            if chosen is None:
+                return None
+            path = chosen
+
+    def _session_for(self, path: Path, agenda: Agenda) -> ShowSession:
+        """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
+        session = ShowSession(agenda, path, self.state_dir)
+        found = find_resumable(self.state_dir, path, agenda, self.clock.now())
+        if found is not None and self.prompts.resume(found):
+            session.resume(found.contents)
+        return session
+
+    def _adopt(self, path: Path) -> None:
+        self.agenda_path = path
+        self.watcher.watch(path)
+        self.settings.setValue("last_agenda", str(path.resolve()))
+        recent = [str(path.resolve())] + [p for p in self._recent_strings() if p != str(path.resolve())]
+        self.settings.setValue("recent_agendas", recent[:MAX_RECENT])
+
+    def _recent_strings(self) -> list[str]:
+        value = self.settings.value("recent_agendas", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    # -- the File menu --------------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        return [Path(p) for p in self._recent_strings()]
+
+    def open_agenda(self) -> None:
+        start = self.agenda_path.parent if self.agenda_path else Path.home()
+        chosen = self.prompts.open_agenda(start)
+        if chosen is not None:
+            self.open_recent(chosen)
+
+    def open_recent(self, path: Path) -> None:
+        """Switch to another agenda. A broken one is refused and the running show stays as it is."""
+        result = load_agenda(path)
+        if result.agenda is None:
+            self.prompts.problems("This agenda cannot be opened",
+                                  f"{path} has {len(result.errors)} problem(s); the current show keeps running.",
+                                  [str(p) for p in result.problems])
+            return
+        assert self.bridge is not None and self.window is not None
+        self.bridge.session.close()
+        self.bridge.set_session(self._session_for(path, result.agenda))
+        self._adopt(path)
+        self.window.show_notice(f"Opened {path}")
+
+    def reload_agenda(self, from_disk_watch: bool = False) -> None:
+        """Read the agenda again; keep the current slot by id; keep the last good agenda on errors."""
+        if self.agenda_path is None or self.bridge is None or self.window is None:
+            return
+        result = load_agenda(self.agenda_path)
+        if result.agenda is None:
+            how = "was changed on disk and now" if from_disk_watch else ""
+            self.prompts.problems(
+                "The agenda has errors",
+                f"{self.agenda_path} {how} has {len(result.errors)} problem(s). The show goes on with the "
+                "last good agenda; fix the file and save it again.".replace("  ", " "),
+                [str(p) for p in result.problems])
+            self.window.show_notice(f"Agenda not reloaded: {len(result.errors)} problem(s); the last good agenda "
+                                    "is still running")
+            return
+        changes = describe_changes(self.bridge.session.engine.agenda, result.agenda)
+        if not changes and from_disk_watch:
+            return
+        message = self.bridge.replace_agenda(result.agenda)
+        summary = "; ".join(changes) if changes else "no changes"
+        self.window.show_notice(f"{message} — {summary}")
+
+    def export_report(self) -> None:
+        if self.bridge is None or self.agenda_path is None:
+            return
+        target = self.prompts.save_report(Path.home() / f"{self.agenda_path.stem}-report.csv")
+        if target is None:
+            return
+        report = build_report(self.bridge.session.engine, self.clock.now().t)
+        try:
+            target.write_text(to_csv(report), encoding="utf-8")
+        except OSError as exc:
+            self.prompts.problems("The report was not saved", f"{target}: {exc.strerror or exc}", [])
+            return
+        if self.window is not None:
+            self.window.show_notice(f"Report saved to {target}")
+
+    def new_show(self) -> None:
+        if self.bridge is None:
+            return
+        if not self.prompts.confirm("Start a new show?",
+                                    "The show so far stays in its journal (and its report can still be "
+                                    "exported). Start a new show on this agenda from the beginning?"):
+            return
+        self.bridge.session.new_show()
+        self.bridge.tick()
+        if self.window is not None:
+            self.window.show_notice("New show: press GO to start")
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        assert self.window is not None
+        geometry = self.settings.value("operator_geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.window.restoreGeometry(geometry)
+        else:
+            self.window.resize(1400, 860)
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.settings.setValue("operator_geometry", self.window.saveGeometry())
+        if self.bridge is not None:
+            self.bridge.stop()
+            self.bridge.session.close()
+        self.settings.sync()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="runofshow",
+        description="Run a live show from an agenda. Other commands: runofshow check, runofshow report.")
+    parser.add_argument("agenda", nargs="?", type=Path, default=None,
+                        help="the agenda file (default: the bundled programme)")
+    parser.add_argument("--state-dir", type=Path, default=None,
+                        help="where journals are kept (default: the user's data directory)")
+    return parser
+
+
+def _install_excepthook(controller: AppController) -> None:
+    """An unexpected error is logged and shown in one line; the show keeps running, no traceback pops up."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error: %s", "".join(traceback.format_exception(kind, value, tb)))
+        if controller.window is not None:
+            controller.window.show_notice(f"Internal error (logged): {value}; the show goes on")
+
+    sys.excepthook = hook
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("runofshow")
+    app.setOrganizationName("runofshow")
+    state_dir: Path = args.state_dir or default_state_dir()
+    controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir)
+    _install_excepthook(controller)
+    if not controller.start(args.agenda or bundled_agenda()):
+        return 2
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""The one bridge between the pure core and Qt."""

@@ -1,0 +1,1 @@
+"""Windows and widgets. They read ShowState snapshots and call bridge commands, nothing else."""

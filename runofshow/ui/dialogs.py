@@ -1,0 +1,142 @@
+"""Dialogs: every problem in one box, the resume prompt, the shortcuts sheet, and file pickers.
+
+`Prompts` is the one place the app asks the operator something. Tests pass their own object with
+the same methods, so no test ever blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runofshow.io.session import Resumable
+from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
+
+AGENDA_FILTER = "Agendas (*.yaml *.yml);;All files (*)"
+
+
+class Prompts(Protocol):
+    def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
+        """Show every problem at once. Returns True when the operator wants to pick another file."""
+        ...
+
+    def resume(self, found: Resumable) -> bool:
+        """Offer to resume the show found in the journal. True = resume, False = new show."""
+        ...
+
+    def confirm(self, title: str, text: str) -> bool: ...
+
+    def open_agenda(self, start: Path) -> Path | None: ...
+
+    def save_report(self, suggested: Path) -> Path | None: ...
+
+
+class ProblemsDialog(QDialog):
+    """All problems of a file in one list, file:line:col first, so they can be fixed in one go."""
+
+    def __init__(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumSize(720, 320)
+        self.wants_other_file = False
+        layout = QVBoxLayout(self)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.list = QPlainTextEdit("\n".join(lines))
+        self.list.setReadOnly(True)
+        self.list.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        if offer_other_file:
+            other = buttons.addButton("Choose another file…", QDialogButtonBox.ButtonRole.AcceptRole)
+            other.clicked.connect(self._other)
+            buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _other(self) -> None:
+        self.wants_other_file = True
+        self.accept()
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Shortcuts: every show key, from the same table that binds them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setMinimumSize(640, 520)
+        layout = QVBoxLayout(self)
+        note = QLabel("Keys work anywhere in the operator window except while you type in a text field "
+                      "(press Esc to leave it).")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.table = QTableWidget(len(SHOW_ACTIONS), 3)
+        self.table.setHorizontalHeaderLabels(["Key", "Action", "What it does"])
+        for row, spec in enumerate(SHOW_ACTIONS):
+            for column, text in enumerate((shortcut_text(spec), spec.text, spec.tip)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class DialogPrompts:
+    """The real prompts: modal Qt dialogs over the operator window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
+        dialog = ProblemsDialog(title, intro, lines, offer_other_file, self.parent)
+        dialog.exec()
+        return dialog.wants_other_file
+
+    def resume(self, found: Resumable) -> bool:
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("Resume the show?")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText("A show on this agenda was in progress when the app stopped.")
+        box.setInformativeText(f"It was {found.summary()}.\n\nResume it where it is now, or start a new show? "
+                               "(A new show keeps the old journal.)")
+        if found.problems:
+            box.setDetailedText("\n".join(found.problems))
+        resume = box.addButton("Resume the show", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Start a new show", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        return box.clickedButton() is resume
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_agenda(self, start: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "Open agenda", str(start), AGENDA_FILTER)
+        return Path(name) if name else None
+
+    def save_report(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, "Export report", str(suggested), "CSV (*.csv)")
+        return Path(name) if name else None

@@ -1,0 +1,206 @@
+"""The operator's big panel: what is on now, its timer in its phase colour, what is next, and the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from runofshow.core.show import ShowPhase, ShowState
+from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
+from runofshow.ui.theme import (
+    ACCENT,
+    MUTED,
+    PAUSED_COLOUR,
+    PHASE_COLOURS,
+    digits_font,
+    phase_colour,
+    phase_word,
+    text_font,
+)
+from runofshow.ui.widgets import StyledLabel
+
+
+def people_line(state: ShowState) -> str:
+    slot = state.current
+    if slot is None:
+        return ""
+    if slot.moderator is not None:
+        names = ", ".join(p.name for p in slot.panellists)
+        return f"Moderator: {slot.moderator.name} · Panel: {names}"
+    return " · ".join(p.label() for p in slot.speakers)
+
+
+class NowPanel(QFrame):
+    """Current slot, timer, phase word, cue, next slot, drift and projected end."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.heading = StyledLabel()
+        self.heading.setFont(text_font(15, bold=True))
+        self.heading.set_colour(ACCENT)
+        self.clock = QLabel()
+        self.clock.setFont(digits_font(30))
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.clock.setToolTip("Time of day at the venue")
+        self.title = QLabel()
+        self.title.setFont(text_font(26, bold=True))
+        self.title.setWordWrap(True)
+        self.speakers = StyledLabel()
+        self.speakers.setFont(text_font(17))
+        self.speakers.setWordWrap(True)
+        self.speakers.set_colour(MUTED)
+        self.timer = StyledLabel()
+        self.timer.setFont(digits_font(112))
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.phase = StyledLabel()
+        self.phase.setFont(text_font(24, bold=True))
+        self.detail = StyledLabel()
+        self.detail.setFont(text_font(15))
+        self.detail.set_colour(MUTED)
+        self.cue = StyledLabel()
+        self.cue.setFont(text_font(17, bold=True))
+        self.cue.setWordWrap(True)
+        self.next_cue = StyledLabel()
+        self.next_cue.setFont(text_font(14))
+        self.next_cue.set_colour(MUTED)
+        self.next_cue.setWordWrap(True)
+        self.next = QLabel()
+        self.next.setFont(text_font(17))
+        self.next.setWordWrap(True)
+        self.plan = StyledLabel()
+        self.plan.setFont(text_font(17, bold=True))
+        self.banner = StyledLabel()
+        self.banner.setFont(text_font(15, bold=True))
+        self.banner.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.clock)
+        phase_box = QVBoxLayout()
+        phase_box.addStretch(1)
+        phase_box.addWidget(self.phase)
+        phase_box.addWidget(self.detail)
+        phase_box.addStretch(1)
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(self.timer)
+        timer_row.addSpacing(24)
+        timer_row.addLayout(phase_box, 1)
+        grid = QGridLayout()
+        grid.addWidget(self.cue, 0, 0)
+        grid.addWidget(self.next_cue, 1, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.speakers)
+        layout.addLayout(timer_row)
+        layout.addLayout(grid)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        layout.addWidget(self.next)
+        layout.addWidget(self.plan)
+
+    def update_state(self, state: ShowState) -> None:
+        self.clock.setText(state.time_of_day.strftime("%H:%M:%S"))
+        self._current(state)
+        self._cue(state)
+        self._next(state)
+        self._plan(state)
+        self._banner(state)
+
+    def _current(self, state: ShowState) -> None:
+        slot = state.current
+        colour = phase_colour(state).name()
+        self.phase.set_colour(colour)
+        self.phase.set_text_if_changed(phase_word(state))
+        if state.phase is ShowPhase.PRE_SHOW:
+            self.heading.set_text_if_changed("BEFORE THE SHOW")
+            self.title.setText(state.event.title)
+            self.speakers.set_text_if_changed(
+                f"Starts at {state.target:%H:%M}" if state.target else "")
+            self.timer.set_colour(MUTED)
+            remaining = state.target_remaining
+            self.timer.set_text_if_changed(format_countdown(remaining) if remaining is not None else "")
+            late = remaining is not None and remaining <= 0
+            self.detail.set_text_if_changed("past the planned start · press GO to begin" if late
+                                            else "until the planned start · press GO to begin")
+            return
+        if state.phase is ShowPhase.FINISHED or slot is None:
+            self.heading.set_text_if_changed("THE SHOW IS OVER")
+            self.title.setText(state.event.title)
+            self.speakers.set_text_if_changed("")
+            self.timer.set_colour(MUTED)
+            last = state.runs[-1].end if state.runs else None
+            self.timer.set_text_if_changed(state.time_of_day.strftime("%H:%M") if last is None else
+                                           _hhmm(last, state))
+            self.detail.set_text_if_changed("ended at" if last is not None else "")
+            return
+        self.heading.set_text_if_changed(f"NOW · {slot.kind.value.upper()} · {slot.start:%H:%M}–{slot.end:%H:%M}")
+        self.title.setText(slot.title)
+        self.speakers.set_text_if_changed(people_line(state))
+        self.timer.set_colour(colour if state.phase is not ShowPhase.BETWEEN else MUTED)
+        self.timer.set_text_if_changed(state.countdown)
+        parts = [f"{format_short(round(state.elapsed))} of {format_short(round(state.duration))}"]
+        if state.added:
+            sign = "+" if state.added > 0 else "-"
+            parts.append(f"{sign}{format_short(abs(round(state.added)))} added")
+        if state.is_break and state.target is not None:
+            parts.append(f"back at {state.target:%H:%M}")
+        self.detail.set_text_if_changed(" · ".join(parts))
+
+    def _cue(self, state: ShowState) -> None:
+        cue = state.cue
+        if cue is None:
+            self.cue.set_text_if_changed("")
+            self.next_cue.set_text_if_changed("")
+            self.cue.setVisible(False)
+            self.next_cue.setVisible(False)
+            return
+        self.cue.setVisible(True)
+        self.next_cue.setVisible(True)
+        who = f" — {cue.cue.speaker.label()}" if cue.cue.speaker else ""
+        over = cue.remaining <= 0
+        self.cue.set_colour(PHASE_COLOURS[state.slot_phase] if not over else "#ff3b30")
+        self.cue.set_text_if_changed(f"Cue {cue.index + 1}/{len(state.current.cues)}: {cue.cue.title}{who}  "  # type: ignore[union-attr]
+                                     f"{format_countdown(cue.remaining)}")
+        upcoming = state.next_cue
+        self.next_cue.set_text_if_changed(
+            f"Next cue: {upcoming.title}" + (f" — {upcoming.speaker.name}" if upcoming and upcoming.speaker else "")
+            if upcoming else "Last cue: then close the panel")
+
+    def _next(self, state: ShowState) -> None:
+        slot = state.next
+        if slot is None:
+            self.next.setText("Next: nothing — this is the last slot" if state.current is not None else "")
+            return
+        names = ", ".join(p.name for p in slot.people)
+        self.next.setText(f"<span style='color:{MUTED}'>NEXT {slot.start:%H:%M}</span>&nbsp; <b>{_esc(slot.title)}</b>"
+                          + (f"<span style='color:{MUTED}'> — {_esc(names)}</span>" if names else ""))
+
+    def _plan(self, state: ShowState) -> None:
+        drift = format_drift(state.drift)
+        colour = "#34d27b" if round(state.drift) <= 0 else ("#ffb000" if state.drift < 300 else "#ff3b30")
+        symbol = "▲" if round(state.drift) < 0 else ("▼" if round(state.drift) > 0 else "●")
+        self.plan.set_colour(colour)
+        self.plan.set_text_if_changed(f"{symbol} {drift} · projected end {state.projected_end:%H:%M:%S}")
+
+    def _banner(self, state: ShowState) -> None:
+        parts = []
+        if state.message:
+            parts.append(f"STAGE MESSAGE: {state.message}" + ("  (flashing)" if state.flashing else ""))
+        if state.blackout:
+            parts.append("BLACKOUT: " + ", ".join(sorted(state.blackout)))
+        if state.roll:
+            parts.append("ROLL MODE: the plan drives the show")
+        self.banner.set_colour(PAUSED_COLOUR if not state.blackout else "#ff6b5e")
+        self.banner.set_text_if_changed("\n".join(parts))
+        self.banner.setVisible(bool(parts))
+
+
+def _hhmm(epoch: float, state: ShowState) -> str:
+    return local_datetime(epoch, state.event.tz).strftime("%H:%M")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
