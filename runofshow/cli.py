@@ -96,7 +96,13 @@ def report(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "report": report}
+def render(argv: Sequence[str]) -> int:
+    from runofshow.render import render as render_view
+
+    return render_view(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "report": report, "render": render}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from runofshow.io.session import Resumable  # noqa: E402
+from runofshow.io.session import Resumable
 
 
 class FakePrompts:

@@ -342,6 +342,7 @@ class _Reader:
             slot = self.slot(item, event, day, id_nodes, explicit)
             if slot is None:
                 complete = False
+                previous = None  # no gap or overlap claims across a slot that could not be read
                 continue
             if previous is not None:
                 self.check_sequence(previous, slot, item)

@@ -52,7 +52,8 @@ def find_resumable(state_dir: Path, agenda_path: Path, agenda: Agenda, now: Inst
 class ShowSession:
     """Runs commands on the engine and records each accepted one in the journal."""
 
-    def __init__(self, agenda: Agenda, agenda_path: Path, state_dir: Path) -> None:
+    def __init__(self, agenda: Agenda, agenda_path: Path, state_dir: Path | None) -> None:
+        """`state_dir` None makes a preview session that keeps no journal (rendering pictures)."""
         self.agenda_path = agenda_path
         self.state_dir = state_dir
         self.engine = ShowEngine(agenda)
@@ -85,6 +86,8 @@ class ShowSession:
         return outcome
 
     def _record(self, name: str, now: Instant, args: Mapping[str, object]) -> None:
+        if self.state_dir is None:
+            return
         try:
             if self.journal is None:
                 self.journal = Journal.create(self.state_dir, self.agenda_path, now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from runofshow.core.show import ShowPhase, ShowState
@@ -38,6 +39,7 @@ class NowPanel(QFrame):
         self.setObjectName("panel")
         self.heading = StyledLabel()
         self.heading.setFont(text_font(15, bold=True))
+        self.heading.setWordWrap(True)
         self.heading.set_colour(ACCENT)
         self.clock = QLabel()
         self.clock.setFont(digits_font(30))
@@ -55,9 +57,11 @@ class NowPanel(QFrame):
         self.timer.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.phase = StyledLabel()
         self.phase.setFont(text_font(24, bold=True))
+        self.phase.setWordWrap(True)
         self.detail = StyledLabel()
         self.detail.setFont(text_font(15))
         self.detail.set_colour(MUTED)
+        self.detail.setWordWrap(True)
         self.cue = StyledLabel()
         self.cue.setFont(text_font(17, bold=True))
         self.cue.setWordWrap(True)
@@ -70,6 +74,7 @@ class NowPanel(QFrame):
         self.next.setWordWrap(True)
         self.plan = StyledLabel()
         self.plan.setFont(text_font(17, bold=True))
+        self.plan.setWordWrap(True)
         self.banner = StyledLabel()
         self.banner.setFont(text_font(15, bold=True))
         self.banner.setWordWrap(True)
@@ -100,6 +105,13 @@ class NowPanel(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.next)
         layout.addWidget(self.plan)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # The timer grows with the panel: as large as fits, for a glance from across the desk.
+        size = min(150, max(44, int(self.width() * 0.12)))
+        if self.timer.font().pixelSize() != size:
+            self.timer.setFont(digits_font(size))
+        super().resizeEvent(event)
 
     def update_state(self, state: ShowState) -> None:
         self.clock.setText(state.time_of_day.strftime("%H:%M:%S"))
@@ -132,9 +144,9 @@ class NowPanel(QFrame):
             self.speakers.set_text_if_changed("")
             self.timer.set_colour(MUTED)
             last = state.runs[-1].end if state.runs else None
-            self.timer.set_text_if_changed(state.time_of_day.strftime("%H:%M") if last is None else
-                                           _hhmm(last, state))
-            self.detail.set_text_if_changed("ended at" if last is not None else "")
+            self.timer.set_text_if_changed(_hhmm(last, state) if last is not None else "")
+            self.detail.set_text_if_changed(f"ended at {_hhmm(last, state)} · {format_drift(state.drift)}"
+                                            if last is not None else "")
             return
         self.heading.set_text_if_changed(f"NOW · {slot.kind.value.upper()} · {slot.start:%H:%M}–{slot.end:%H:%M}")
         self.title.setText(slot.title)

@@ -77,6 +77,7 @@ class OperatorWindow(QMainWindow):
         self.message_title = QLabel("MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)")
         self.message_title.setFont(text_font(13, bold=True))
         self.message_title.setProperty("muted", True)
+        self.message_title.setWordWrap(True)
         self.message_edit = TypingLineEdit()
         self.message_edit.setFont(text_font(18))
         self.message_edit.setPlaceholderText("e.g. Please wrap up")
@@ -124,7 +125,9 @@ class OperatorWindow(QMainWindow):
         root_layout.addWidget(splitter)
         self.setCentralWidget(root)
 
-        self.last_command = StyledLabel("Ready. Press Space (GO) to start the show.")
+        self.last_command = StyledLabel("Ready. Press Space (GO) to start the show."
+                                        if bridge.state.phase.value == "pre-show" else
+                                        f"Last: {bridge.state.last_command}")
         self.journal_trouble = QLabel()
         self.journal_trouble.setObjectName("journalTrouble")
         self.journal_trouble.setVisible(False)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from runofshow.core.agenda import Slot
@@ -154,7 +154,7 @@ class RundownView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 56, 56, 60, 420, 260, 80, 96, 96, 90)):
+        for column, width in enumerate((80, 56, 56, 60, 420, 190, 80, 96, 96, 90)):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._followed: int | None = None
@@ -165,6 +165,12 @@ class RundownView(QTableView):
         if row is not None and row != self._followed:
             self._followed = row
             self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # The first layout (and every resize) can push the followed row out of view: bring it back.
+        if self._followed is not None:
+            self.scrollTo(self.model().index(self._followed, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def selected_slot(self) -> Slot | None:
         rows = self.selectionModel().selectedRows()

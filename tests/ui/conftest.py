@@ -40,7 +40,7 @@ class Rig:
         self.controller.bridge.tick()
 
 
-def make_rig(qtbot: QtBot, tmp_path: Path, prompts: FakePrompts, start: Instant, agenda_path: Path | None = None,
+def make_rig(qtbot: QtBot, tmp_path: Path, prompts: FakePrompts, start: Instant, *, agenda_path: Path | None = None,
              state_dir: Path | None = None) -> Rig:
     if agenda_path is None:
         agenda_path = tmp_path / "agenda.yaml"
