@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runofshow.core.commands import DISPLAYS
 from runofshow.core.show import Outcome, ShowState
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
@@ -183,6 +184,14 @@ class OperatorWindow(QMainWindow):
         show_menu = menu.addMenu("&Show")
         for spec in SHOW_ACTIONS:
             show_menu.addAction(self.actions_by_key[spec.key])
+        blackout_menu = show_menu.addMenu("Blackout one display")
+        self.blackout_actions: dict[str, QAction] = {}
+        for display in DISPLAYS:
+            action = blackout_menu.addAction(display.capitalize())
+            action.setCheckable(True)
+            action.triggered.connect(lambda checked, d=display: self.bridge.run("blackout", {"display": d,
+                                                                                           "on": checked}))
+            self.blackout_actions[display] = action
         self.displays_menu = menu.addMenu("&Displays")
         help_menu = menu.addMenu("&Help")
         self._add(help_menu, "Shortcuts", "F1", self.show_shortcuts)
@@ -259,6 +268,8 @@ class OperatorWindow(QMainWindow):
         roll = self.actions_by_key["roll"]
         roll.setText("Roll: ON" if state.roll else "Roll")
         self.actions_by_key["blackout"].setText("Unblack" if state.blackout else "Blackout")
+        for display, action in self.blackout_actions.items():
+            action.setChecked(display in state.blackout)
         self.actions_by_key["undo"].setEnabled(state.can_undo)
 
     def show_outcome(self, outcome: Outcome) -> None:

@@ -145,3 +145,12 @@ def test_every_show_action_has_a_shortcut_in_its_tooltip_and_in_the_help_sheet(r
 def test_a_refused_command_is_shown_in_the_status_bar(rig: Rig) -> None:
     press(rig, Qt.Key.Key_P)  # nothing to pause before the show
     assert rig.window.last_command.text() == "Not done: nothing is running"
+
+
+def test_one_display_can_be_blacked_out_from_the_show_menu(rig: Rig) -> None:
+    rig.window.blackout_actions["projector"].trigger()
+    assert state(rig).blackout == {"projector"}
+    assert rig.window.blackout_actions["projector"].isChecked()
+    assert not rig.window.blackout_actions["stage"].isChecked()
+    rig.window.blackout_actions["projector"].trigger()
+    assert state(rig).blackout == frozenset()
