@@ -10,7 +10,7 @@ run: $(STAMP)
 	$(VENV)/bin/runofshow
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check runofshow tests
+	$(VENV)/bin/ruff check runofshow tests scripts
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 

@@ -23,7 +23,9 @@ from runofshow.io.session import ShowSession, find_resumable
 from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.sound import Chimes
 from runofshow.ui.dialogs import DialogPrompts, Prompts
+from runofshow.ui.displays import DisplayManager
 from runofshow.ui.operator import OperatorWindow
 
 log = logging.getLogger("runofshow")
@@ -33,8 +35,10 @@ MAX_RECENT = 8
 class AppController(QObject):
     """Opens agendas, resumes or starts shows, reloads edits, exports reports."""
 
-    def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path) -> None:
+    def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path,
+                 mode_banner: str = "") -> None:
         super().__init__()
+        self.mode_banner = mode_banner
         self.settings = settings
         self.prompts = prompts
         self.clock = clock
@@ -42,6 +46,8 @@ class AppController(QObject):
         self.agenda_path: Path | None = None
         self.bridge: ShowBridge | None = None
         self.window: OperatorWindow | None = None
+        self.displays: DisplayManager | None = None
+        self.chimes: Chimes | None = None
         self.watcher = AgendaWatcher(self)
         self.watcher.changed.connect(lambda _path: self.reload_agenda(from_disk_watch=True))
 
@@ -57,13 +63,35 @@ class AppController(QObject):
         self.bridge = ShowBridge(session, self.clock, self)
         self.window = OperatorWindow(self.bridge, self)
         self.window.closing.connect(self.shutdown)
+        self.window.set_mode_banner(self.mode_banner)
         self._restore_geometry()
         self._adopt(path)
         self.window.show()
+        self._start_displays_and_sound(self.bridge, self.window)
         self.bridge.start()
         if session.restore_problems:
             self.window.show_notice("Restored, with problems: " + "; ".join(session.restore_problems))
         return True
+
+    def _start_displays_and_sound(self, bridge: ShowBridge, window: OperatorWindow) -> None:
+        self.displays = displays = DisplayManager(bridge, window, self.settings, self)
+        displays.notice.connect(window.show_notice)
+        window.displays_menu.aboutToShow.connect(lambda: displays.fill_menu(window.displays_menu))
+        displays.fill_menu(window.displays_menu)
+        displays.apply()
+        sound_on = self.settings.value("sound_on", True) in (True, "true", "1", 1)
+        self.chimes = Chimes(enabled=sound_on, parent=self)
+        bridge.changed.connect(self.chimes.show_state)
+        window.show_menu.addSeparator()
+        self.sound_action = window.show_menu.addAction("Sound: chime at the warning and at zero")
+        self.sound_action.setCheckable(True)
+        self.sound_action.setChecked(sound_on)
+        self.sound_action.toggled.connect(self.set_sound)
+
+    def set_sound(self, on: bool) -> None:
+        assert self.chimes is not None
+        self.chimes.enabled = on
+        self.settings.setValue("sound_on", on)
 
     def _load_asking(self, path: Path) -> tuple[Path, Agenda] | None:
         while True:
@@ -192,6 +220,8 @@ class AppController(QObject):
     def shutdown(self) -> None:
         if self.window is not None:
             self.settings.setValue("operator_geometry", self.window.saveGeometry())
+        if self.displays is not None:
+            self.displays.close_all()
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge.session.close()
@@ -209,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _install_excepthook(controller: AppController) -> None:
+def install_excepthook(controller: AppController) -> None:
     """An unexpected error is logged and shown in one line; the show keeps running, no traceback pops up."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -228,7 +258,7 @@ def run_app(argv: Sequence[str]) -> int:
     app.setOrganizationName("runofshow")
     state_dir: Path = args.state_dir or default_state_dir()
     controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir)
-    _install_excepthook(controller)
+    install_excepthook(controller)
     if not controller.start(args.agenda or bundled_agenda()):
         return 2
     return int(app.exec())

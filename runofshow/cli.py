@@ -102,7 +102,15 @@ def render(argv: Sequence[str]) -> int:
     return render_view(argv)
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "report": report, "render": render}
+def rehearse(argv: Sequence[str]) -> int:
+    from runofshow.rehearse import rehearse as run_rehearsal
+
+    return run_rehearsal(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": check, "report": report, "render": render, "rehearse": rehearse,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,8 +19,8 @@ from runofshow.io.agenda_yaml import load_agenda
 from runofshow.io.session import ShowSession
 from runofshow.paths import bundled_agenda
 
-VIEWS = ("operator",)
-DEFAULT_SIZES = {"operator": (1400, 860)}
+VIEWS = ("operator", "projector", "stage", "moderator")
+DEFAULT_SIZES = {"operator": (1400, 860), "projector": (1920, 1080), "stage": (1920, 1080), "moderator": (1280, 800)}
 
 
 def on_plan(agenda: Agenda, agenda_path: Path, moment: Instant) -> ShowSession:

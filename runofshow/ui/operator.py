@@ -132,8 +132,13 @@ class OperatorWindow(QMainWindow):
         self.journal_trouble = QLabel()
         self.journal_trouble.setObjectName("journalTrouble")
         self.journal_trouble.setVisible(False)
+        self.mode_banner = QLabel()
+        self.mode_banner.setObjectName("modeBanner")
+        self.mode_banner.setStyleSheet("color: #14213d; background: #fca311; font-weight: bold; padding: 2px 8px;")
+        self.mode_banner.setVisible(False)
         self.statusBar().addWidget(self.last_command, 1)
         self.statusBar().addPermanentWidget(self.journal_trouble)
+        self.statusBar().addPermanentWidget(self.mode_banner)
 
         self._build_actions()
         self._build_menus()
@@ -181,7 +186,7 @@ class OperatorWindow(QMainWindow):
         self._add(file_menu, "New show on this agenda…", "Ctrl+N", self.files.new_show)
         file_menu.addSeparator()
         self._add(file_menu, "Quit", "Ctrl+Q", self.close)
-        show_menu = menu.addMenu("&Show")
+        self.show_menu = show_menu = menu.addMenu("&Show")
         for spec in SHOW_ACTIONS:
             show_menu.addAction(self.actions_by_key[spec.key])
         blackout_menu = show_menu.addMenu("Blackout one display")
@@ -285,6 +290,11 @@ class OperatorWindow(QMainWindow):
         self.journal_trouble.setText(f"⚠ JOURNAL NOT SAVED: {error}" if error else "")
         self.journal_trouble.setToolTip("The show goes on, but a crash now would lose the commands since. "
                                         "Free disk space or check the state directory.")
+
+    def set_mode_banner(self, text: str) -> None:
+        """A permanent marker such as REHEARSAL, so nobody mistakes a rehearsal for the show."""
+        self.mode_banner.setText(text)
+        self.mode_banner.setVisible(bool(text))
 
     def show_notice(self, text: str) -> None:
         """A line in the status bar from the app (an agenda reload, a restore)."""

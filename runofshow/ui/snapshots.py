@@ -8,6 +8,14 @@ from PySide6.QtWidgets import QApplication
 from runofshow.core.clock import Clock
 from runofshow.io.session import ShowSession
 from runofshow.qt.bridge import ShowBridge
+from runofshow.ui.display_base import DisplayWindow
+from runofshow.ui.moderator_view import ModeratorWindow
+from runofshow.ui.projector_view import ProjectorWindow
+from runofshow.ui.stage_view import StageWindow
+
+DISPLAY_CLASSES: dict[str, type[DisplayWindow]] = {
+    "projector": ProjectorWindow, "stage": StageWindow, "moderator": ModeratorWindow,
+}
 
 
 class _NoFiles:
@@ -31,9 +39,11 @@ def grab_view(view: str, session: ShowSession, clock: Clock, size: tuple[int, in
         widget = OperatorWindow(bridge, _NoFiles())  # type: ignore[arg-type]
         if caption:
             widget.show_notice(caption)
+    elif view in DISPLAY_CLASSES:
+        widget = DISPLAY_CLASSES[view](bridge)
     else:
         raise ValueError(f"unknown view '{view}'")
-    widget.resize(*size)
+    widget.resize(*size)  # type: ignore[union-attr]
     widget.show()
     bridge.tick()
     bridge.stop()

@@ -1,0 +1,139 @@
+"""Text that fits its box at any window size: the drawing layer of the displays.
+
+A display describes what it shows as `TextItem`s in boxes that are fractions of the window; the
+canvas picks for each the largest font that fits its box (wrapping where allowed) and paints it.
+`fitted()` returns the same choice without painting, so tests prove that nothing is clipped and
+nothing is tiny from 800x480 to 3840x2160.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from runofshow.ui.theme import digits_font, text_font
+
+ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
+ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ALIGN_TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle as fractions of the window: x, y, width, height in 0..1."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def rect(self, width: float, height: float) -> QRectF:
+        return QRectF(self.x * width, self.y * height, self.w * width, self.h * height)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    text: str
+    box: Box
+    colour: str = "#ffffff"
+    max_fraction: float = 1.0  # largest font size as a fraction of the box height
+    bold: bool = False
+    digits: bool = False  # fixed-width digits (countdowns), never wrapped
+    wrap: bool = True
+    align: Qt.AlignmentFlag = ALIGN_CENTER
+    min_px: int = 10
+
+
+@dataclass(frozen=True)
+class Fill:
+    box: Box
+    colour: str
+    radius: float = 0.0  # as a fraction of the window height
+
+
+@dataclass(frozen=True)
+class Picture:
+    path: str  # an SVG file from resources/
+    box: Box
+
+
+@dataclass
+class Scene:
+    """Everything one display draws at one moment."""
+
+    background: str
+    fills: list[Fill] = field(default_factory=list)
+    texts: list[TextItem] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+
+    def add(self, text: str, box: Box, colour: str = "#ffffff", **style: object) -> None:
+        self.texts.append(TextItem(text, box, colour, **style))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    item: TextItem
+    rect: QRectF  # the box in pixels
+    pixel_size: int
+    used: QRectF  # where the text's lines actually go (within rect when it fits)
+
+    @property
+    def fits(self) -> bool:
+        return self.used.width() <= self.rect.width() + 0.5 and self.used.height() <= self.rect.height() + 0.5
+
+
+def _font(item: TextItem, pixel_size: int) -> QFont:
+    return digits_font(pixel_size) if item.digits else text_font(pixel_size, bold=item.bold)
+
+
+def _flags(item: TextItem) -> int:
+    flags = int(item.align.value)
+    if item.wrap and not item.digits:
+        flags |= int(Qt.TextFlag.TextWordWrap.value)
+    return flags
+
+
+def fit(item: TextItem, width: float, height: float) -> Fitted:
+    """The largest font (by halving search) at which the text fits its box."""
+    rect = item.box.rect(width, height)
+    low, high = item.min_px, max(item.min_px, int(rect.height() * item.max_fraction))
+    best = low
+    while low <= high:
+        middle = (low + high) // 2
+        used = QFontMetricsF(_font(item, middle)).boundingRect(rect, _flags(item), item.text)
+        if used.width() <= rect.width() and used.height() <= rect.height():
+            best, low = middle, middle + 1
+        else:
+            high = middle - 1
+    used = QFontMetricsF(_font(item, best)).boundingRect(rect, _flags(item), item.text)
+    return Fitted(item, rect, best, used)
+
+
+def fitted(scene: Scene, width: float, height: float) -> list[Fitted]:
+    return [fit(item, width, height) for item in scene.texts if item.text]
+
+
+def paint(painter: QPainter, scene: Scene, width: float, height: float) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(QRectF(0, 0, width, height), QColor(scene.background))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for fill in scene.fills:
+        painter.setBrush(QColor(fill.colour))
+        radius = fill.radius * height
+        painter.drawRoundedRect(fill.box.rect(width, height), radius, radius)
+    for picture in scene.pictures:
+        renderer = QSvgRenderer(picture.path)
+        if renderer.isValid():
+            target = picture.box.rect(width, height)
+            size = renderer.defaultSize().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            renderer.render(painter, QRectF(target.x(), target.y() + (target.height() - size.height()) / 2,
+                                            size.width(), size.height()))
+    for placed in fitted(scene, width, height):
+        painter.setFont(_font(placed.item, placed.pixel_size))
+        painter.setPen(QColor(placed.item.colour))
+        painter.drawText(placed.rect, _flags(placed.item), placed.item.text)

@@ -1,0 +1,92 @@
+"""A display window: draws the scene its view makes from each snapshot, black when blacked out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from runofshow.core.show import ShowState, SlotPhase
+from runofshow.qt.bridge import ShowBridge
+from runofshow.ui.canvas import Scene, paint
+
+FLASH_AT_ZERO_SECONDS = 5.0
+BLINK_MS = 250
+
+
+@dataclass
+class DisplayOptions:
+    flash_at_zero: bool = True  # the stage display flashes for a few seconds when time is up
+
+
+def is_flashing(state: ShowState, options: DisplayOptions) -> bool:
+    """Flash on demand, and (if wanted) for the first seconds after the countdown reaches zero."""
+    if state.flashing:
+        return True
+    return (options.flash_at_zero and state.current is not None and state.slot_phase is SlotPhase.OVERRUN
+            and state.phase.value == "running" and state.overtime < FLASH_AT_ZERO_SECONDS)
+
+
+class DisplayWindow(QWidget):
+    """Base of the projector, stage and moderator windows. Subclasses say what to draw."""
+
+    kind = ""
+    title = ""
+
+    def __init__(self, bridge: ShowBridge, options: DisplayOptions | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.options = options or DisplayOptions()
+        self.setWindowTitle(f"runofshow — {self.title}")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # A display never takes the keyboard from the operator window: Space must stay GO.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setMinimumSize(320, 200)
+        self._state = bridge.state
+        self._blink_on = True
+        self._blink = QTimer(self)
+        self._blink.setInterval(BLINK_MS)
+        self._blink.timeout.connect(self._toggle_blink)
+        bridge.changed.connect(self.show_state)
+
+    @property
+    def state(self) -> ShowState:
+        return self._state
+
+    def show_state(self, state: ShowState) -> None:
+        self._state = state
+        flashing = is_flashing(state, self.options) and self.kind not in state.blackout
+        if flashing and not self._blink.isActive():
+            self._blink_on = True
+            self._blink.start()
+        elif not flashing and self._blink.isActive():
+            self._blink.stop()
+            self._blink_on = True
+        if self.isVisible():
+            self.update()
+
+    def _toggle_blink(self) -> None:
+        self._blink_on = not self._blink_on
+        self.update()
+
+    def current_scene(self) -> Scene:
+        if self.kind in self._state.blackout:
+            return Scene("#000000")  # blackout is pure black: nothing else is drawn
+        flash = self._blink.isActive() and self._blink_on
+        return self.scene(self._state, flash)
+
+    def scene(self, state: ShowState, flash: bool) -> Scene:
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        paint(painter, self.current_scene(), self.width(), self.height())
+        painter.end()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._blink.stop()
+        super().closeEvent(event)

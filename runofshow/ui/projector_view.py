@@ -1,0 +1,110 @@
+"""The audience screen: the event, the session on now and who is speaking, breaks, welcome and goodbye."""
+
+from __future__ import annotations
+
+from runofshow.core.agenda import Person, Slot, SlotKind
+from runofshow.core.show import ShowPhase, ShowState
+from runofshow.core.timing import format_countdown
+from runofshow.paths import resources_dir
+from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_TOP_LEFT, Box, Fill, Picture, Scene
+from runofshow.ui.display_base import DisplayWindow
+
+# The default theme: deep navy, warm accent, light text. Real event colours, not a test pattern.
+NAVY = "#14213d"
+NAVY_LIGHT = "#1f2f55"
+ACCENT = "#fca311"
+LIGHT = "#f5f5f5"
+SOFT = "#c9d1e3"
+
+
+def _frame(state: ShowState) -> Scene:
+    scene = Scene(NAVY)
+    scene.fills.append(Fill(Box(0.0, 0.0, 1.0, 0.12), NAVY_LIGHT))
+    scene.fills.append(Fill(Box(0.0, 0.12, 1.0, 0.006), ACCENT))
+    scene.pictures.append(Picture(str(resources_dir() / "logo.svg"), Box(0.025, 0.015, 0.07, 0.09)))
+    scene.add(state.event.title, Box(0.11, 0.015, 0.86, 0.09), LIGHT, bold=True, align=ALIGN_LEFT)
+    venue = state.event.venue
+    footer = " · ".join(part for part in (venue.name, venue.address, f"{state.event.date:%-d %B %Y}") if part)
+    scene.add(footer, Box(0.03, 0.94, 0.94, 0.045), SOFT, align=ALIGN_LEFT)
+    return scene
+
+
+PROGRAMME_TITLE_CHARS = 60
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _programme(slots: tuple[Slot, ...]) -> str:
+    # Long titles are shortened so that the list stays large enough to read from the back row.
+    return "\n".join(f"{slot.start:%H:%M}   {_short(slot.title, PROGRAMME_TITLE_CHARS)}" for slot in slots)
+
+
+def _lower_third(scene: Scene, people: tuple[Person, ...], top: float = 0.64, height: float = 0.25) -> None:
+    """Names and affiliations in a band with an accent bar, like a broadcast lower third."""
+    if not people:
+        return
+    scene.fills.append(Fill(Box(0.05, top, 0.9, height), NAVY_LIGHT, radius=0.015))
+    scene.fills.append(Fill(Box(0.05, top, 0.012, height), ACCENT))
+    inner = Box(0.09, top + 0.02, 0.84, height - 0.04)
+    if len(people) == 1:
+        scene.add(people[0].name, Box(inner.x, inner.y, inner.w, inner.h * 0.55), LIGHT, bold=True, align=ALIGN_LEFT)
+        scene.add(people[0].affiliation, Box(inner.x, inner.y + inner.h * 0.55, inner.w, inner.h * 0.45), SOFT,
+                  align=ALIGN_LEFT)
+        return
+    lines = "\n".join(f"{p.name} — {p.affiliation}" if p.affiliation else p.name for p in people)
+    scene.add(lines, inner, LIGHT, align=ALIGN_LEFT, wrap=False)
+
+
+def projector_scene(state: ShowState) -> Scene:
+    scene = _frame(state)
+    slot = state.current
+    if state.phase is ShowPhase.PRE_SHOW:
+        scene.add("Welcome", Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
+        start = f"The programme starts at {state.target:%H:%M}" if state.target else ""
+        scene.add(start, Box(0.05, 0.28, 0.9, 0.07), LIGHT)
+        scene.fills.append(Fill(Box(0.12, 0.38, 0.76, 0.53), NAVY_LIGHT, radius=0.015))
+        scene.add("Programme", Box(0.15, 0.395, 0.70, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
+        scene.add(_programme(state.slots), Box(0.15, 0.46, 0.70, 0.43), LIGHT, align=ALIGN_TOP_LEFT, wrap=False,
+                  max_fraction=0.085)
+        return scene
+    if state.phase is ShowPhase.FINISHED or slot is None:
+        scene.add("Thank you", Box(0.05, 0.30, 0.9, 0.2), ACCENT, bold=True)
+        scene.add(f"for joining {state.event.title}", Box(0.1, 0.52, 0.8, 0.14), LIGHT)
+        return scene
+    if state.phase is ShowPhase.BETWEEN:
+        scene.add("Up next", Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
+        scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.32), LIGHT, bold=True)
+        _lower_third(scene, slot.people)
+        return scene
+    if slot.kind is SlotKind.BREAK:
+        back = f"Break — back at {state.target:%H:%M}" if state.target else "Break"
+        scene.add(back, Box(0.05, 0.17, 0.9, 0.13), ACCENT, bold=True)
+        scene.add(format_countdown(max(state.remaining, 0.0)), Box(0.2, 0.32, 0.6, 0.33), LIGHT, digits=True)
+        if state.next is not None:
+            scene.add(f"Next: {state.next.title}", Box(0.07, 0.70, 0.86, 0.18), SOFT)
+        return scene
+    if slot.kind is SlotKind.RECEPTION:
+        scene.add(slot.title, Box(0.05, 0.22, 0.9, 0.2), ACCENT, bold=True)
+        scene.add("Thank you for joining us", Box(0.1, 0.46, 0.8, 0.1), LIGHT)
+        scene.add(state.event.title, Box(0.1, 0.60, 0.8, 0.14), SOFT)
+        return scene
+    if slot.kind is SlotKind.PANEL:
+        scene.add(slot.title, Box(0.05, 0.17, 0.9, 0.2), LIGHT, bold=True)
+        if slot.moderator is not None:
+            moderator = slot.moderator.label()
+            scene.add(f"Moderated by {moderator}", Box(0.05, 0.38, 0.9, 0.07), ACCENT)
+        _lower_third(scene, slot.panellists, top=0.48, height=0.42)
+        return scene
+    scene.add(slot.title, Box(0.05, 0.18, 0.9, 0.40), LIGHT, bold=True)
+    _lower_third(scene, slot.people)
+    return scene
+
+
+class ProjectorWindow(DisplayWindow):
+    kind = "projector"
+    title = "Projector"
+
+    def scene(self, state: ShowState, flash: bool) -> Scene:
+        return projector_scene(state)
