@@ -4,15 +4,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test bench clean
 
 run: $(STAMP)
 	$(VENV)/bin/runofshow
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check runofshow tests scripts
+	$(VENV)/bin/ruff check runofshow tests scripts bench
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

@@ -6,12 +6,12 @@ import argparse
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QByteArray, QObject, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
@@ -32,8 +32,25 @@ log = logging.getLogger("runofshow")
 MAX_RECENT = 8
 
 
+class FirstPaint(QObject):
+    """Calls back once, after a widget's first paint."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
 class AppController(QObject):
     """Opens agendas, resumes or starts shows, reloads edits, exports reports."""
+
+    extras_started = Signal()  # the displays and the sound are up
 
     def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path,
                  mode_banner: str = "") -> None:
@@ -53,8 +70,11 @@ class AppController(QObject):
 
     # -- starting -------------------------------------------------------------------------------
 
-    def start(self, path: Path) -> bool:
-        """Open the first agenda (asking for another while it is broken) and show the window."""
+    def start(self, path: Path, *, defer_extras: bool = False) -> bool:
+        """Open the first agenda (asking for another while it is broken) and show the window.
+
+        `defer_extras` starts the displays and the sound only once the operator window is painted.
+        """
         loaded = self._load_asking(path)
         if loaded is None:
             return False
@@ -67,11 +87,21 @@ class AppController(QObject):
         self._restore_geometry()
         self._adopt(path)
         self.window.show()
-        self._start_displays_and_sound(self.bridge, self.window)
         self.bridge.start()
+        if defer_extras:
+            # The operator window is what the stage manager waits for: the displays and the sound
+            # come a moment after it has been painted.
+            self._after_first_paint = FirstPaint(self.window, self._start_extras)
+        else:
+            self._start_extras()
         if session.restore_problems:
             self.window.show_notice("Restored, with problems: " + "; ".join(session.restore_problems))
         return True
+
+    def _start_extras(self) -> None:
+        assert self.bridge is not None and self.window is not None
+        self._start_displays_and_sound(self.bridge, self.window)
+        self.extras_started.emit()
 
     def _start_displays_and_sound(self, bridge: ShowBridge, window: OperatorWindow) -> None:
         self.displays = displays = DisplayManager(bridge, window, self.settings, self)
@@ -259,6 +289,6 @@ def run_app(argv: Sequence[str]) -> int:
     state_dir: Path = args.state_dir or default_state_dir()
     controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir)
     install_excepthook(controller)
-    if not controller.start(args.agenda or bundled_agenda()):
+    if not controller.start(args.agenda or bundled_agenda(), defer_extras=True):
         return 2
     return int(app.exec())

@@ -71,7 +71,7 @@ def rehearse(argv: Sequence[str]) -> int:
     controller = AppController(QSettings(), DialogPrompts(), clock, state_dir,
                                mode_banner=f"REHEARSAL ×{speed}: not the real show")
     install_excepthook(controller)
-    if not controller.start(path):
+    if not controller.start(path, defer_extras=True):
         return 2
     if args.from_slot is not None and controller.bridge is not None:
         controller.bridge.run("goto", {"slot": args.from_slot})

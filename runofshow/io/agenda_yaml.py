@@ -135,7 +135,10 @@ def _decode(data: bytes | str) -> str:
 
 
 def _compose(text: str) -> Node:
-    loader = _GuardedLoader(text)
+    try:
+        loader = _GuardedLoader(text)  # the reader already checks every character here
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable(text, exc) from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -147,6 +150,8 @@ def _compose(text: str) -> Node:
         if "expected a single document" in message:
             message = "the file holds more than one YAML document (`---`); an agenda is one document"
         raise _FatalError(line, column, f"YAML syntax error: {message}") from None
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable(text, exc) from None
     except yaml.YAMLError as exc:
         raise _FatalError(1, 1, f"YAML error: {exc}") from None
     except RecursionError:
@@ -156,6 +161,13 @@ def _compose(text: str) -> Node:
     if root is None:
         raise _FatalError(1, 1, "the file is empty; an agenda needs an `event:` and a list of `slots:`")
     return root
+
+
+def _unreadable(text: str, exc: yaml.reader.ReaderError) -> _FatalError:
+    """A character YAML does not allow (a control character, say): where it is, and which."""
+    line, column = line_and_column(text, exc.position)
+    return _FatalError(line, column, f"the file holds a character YAML does not allow (U+{exc.character:04X}); "
+                                     "remove it or save the file as plain UTF-8 text")
 
 
 def slugify(title: str) -> str:

@@ -12,10 +12,10 @@ whole, valid entry and says so; opening the journal to append cuts that torn tai
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,7 +75,8 @@ def default_state_dir() -> Path:
 def journal_dir(state_dir: Path, agenda_path: Path) -> Path:
     """One folder per agenda file: its name plus a short hash of its full path."""
     resolved = str(Path(agenda_path).resolve())
-    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    # crc32 is enough to tell two agenda paths apart, and avoids loading OpenSSL (4 MB) for hashlib.
+    digest = f"{zlib.crc32(resolved.encode('utf-8')):08x}"
     return state_dir / "journals" / f"{Path(agenda_path).stem}-{digest}"
 
 

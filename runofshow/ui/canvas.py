@@ -9,6 +9,7 @@ nothing is tiny from 800x480 to 3840x2160.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -97,8 +98,9 @@ def _flags(item: TextItem) -> int:
     return flags
 
 
-def fit(item: TextItem, width: float, height: float) -> Fitted:
-    """The largest font (by halving search) at which the text fits its box."""
+@lru_cache(maxsize=1024)
+def _best_size(item: TextItem, width: float, height: float) -> tuple[int, QRectF]:
+    # Cached: a display redraws the same texts every second, and only the digits change.
     rect = item.box.rect(width, height)
     low, high = item.min_px, max(item.min_px, int(rect.height() * item.max_fraction))
     best = low
@@ -109,15 +111,38 @@ def fit(item: TextItem, width: float, height: float) -> Fitted:
             best, low = middle, middle + 1
         else:
             high = middle - 1
-    used = QFontMetricsF(_font(item, best)).boundingRect(rect, _flags(item), item.text)
-    return Fitted(item, rect, best, used)
+    return best, QFontMetricsF(_font(item, best)).boundingRect(rect, _flags(item), item.text)
+
+
+def fit(item: TextItem, width: float, height: float) -> Fitted:
+    """The largest font (by halving search) at which the text fits its box."""
+    best, used = _best_size(item, width, height)
+    return Fitted(item, item.box.rect(width, height), best, QRectF(used))
 
 
 def fitted(scene: Scene, width: float, height: float) -> list[Fitted]:
     return [fit(item, width, height) for item in scene.texts if item.text]
 
 
-def paint(painter: QPainter, scene: Scene, width: float, height: float) -> None:
+def changed_area(old: Scene | None, new: Scene, width: float, height: float) -> QRectF | None:
+    """The part of the window to redraw going from `old` to `new`: None when nothing changed."""
+    whole = QRectF(0, 0, width, height)
+    if old is None or (old.background, old.fills, old.pictures) != (new.background, new.fills, new.pictures):
+        return whole
+    if len(old.texts) != len(new.texts):
+        return whole
+    area: QRectF | None = None
+    for before, after in zip(old.texts, new.texts, strict=True):
+        if before == after:
+            continue
+        if before.box != after.box:
+            return whole
+        rect = after.box.rect(width, height)
+        area = rect if area is None else area.united(rect)
+    return area
+
+
+def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QRectF | None = None) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.fillRect(QRectF(0, 0, width, height), QColor(scene.background))
@@ -133,7 +158,10 @@ def paint(painter: QPainter, scene: Scene, width: float, height: float) -> None:
             size = renderer.defaultSize().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             renderer.render(painter, QRectF(target.x(), target.y() + (target.height() - size.height()) / 2,
                                             size.width(), size.height()))
-    for placed in fitted(scene, width, height):
+    for item in scene.texts:
+        if not item.text or (clip is not None and not clip.intersects(item.box.rect(width, height))):
+            continue  # outside the part being redrawn
+        placed = fit(item, width, height)
         painter.setFont(_font(placed.item, placed.pixel_size))
         painter.setPen(QColor(placed.item.colour))
         painter.drawText(placed.rect, _flags(placed.item), placed.item.text)

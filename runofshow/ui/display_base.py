@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from runofshow.core.show import ShowState, SlotPhase
 from runofshow.qt.bridge import ShowBridge
-from runofshow.ui.canvas import Scene, paint
+from runofshow.ui.canvas import Scene, changed_area, paint
 
 FLASH_AT_ZERO_SECONDS = 5.0
 BLINK_MS = 250
@@ -47,6 +47,7 @@ class DisplayWindow(QWidget):
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setMinimumSize(320, 200)
         self._state = bridge.state
+        self._drawn: Scene | None = None  # the scene on screen, to redraw only what changed
         self._blink_on = True
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
@@ -66,12 +67,21 @@ class DisplayWindow(QWidget):
         elif not flashing and self._blink.isActive():
             self._blink.stop()
             self._blink_on = True
-        if self.isVisible():
-            self.update()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Redraw just the part of the window whose text changed (often only the digits), or nothing."""
+        if not self.isVisible():
+            return
+        scene = self.current_scene()
+        area = changed_area(self._drawn, scene, self.width(), self.height())
+        if area is not None:
+            self._drawn = scene
+            self.update(area.toAlignedRect())
 
     def _toggle_blink(self) -> None:
         self._blink_on = not self._blink_on
-        self.update()
+        self._refresh()
 
     def current_scene(self) -> Scene:
         if self.kind in self._state.blackout:
@@ -83,8 +93,11 @@ class DisplayWindow(QWidget):
         raise NotImplementedError
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        scene = self.current_scene()
+        self._drawn = scene
         painter = QPainter(self)
-        paint(painter, self.current_scene(), self.width(), self.height())
+        whole = event.rect() == self.rect()
+        paint(painter, scene, self.width(), self.height(), None if whole else QRectF(event.rect()))
         painter.end()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

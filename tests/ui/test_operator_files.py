@@ -199,3 +199,20 @@ def test_new_show_starts_over_and_keeps_the_old_journal(rig: Rig) -> None:
     assert bridge.state.phase is ShowPhase.PRE_SHOW
     bridge.run("go")
     assert bridge.session.journal.path != old and old.exists()  # type: ignore[union-attr]
+
+
+def test_with_deferred_extras_the_displays_come_right_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    from runofshow.app import AppController
+    from runofshow.core.clock import FakeClock
+
+    agenda = tmp_path / "agenda.yaml"
+    shutil.copy(bundled_agenda(), agenda)
+    controller = AppController(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), FakePrompts(),
+                               FakeClock(at(13, 0).t), tmp_path / "state")
+    with qtbot.wait_signal(controller.extras_started, timeout=5000):
+        assert controller.start(agenda, defer_extras=True)
+        assert controller.displays is None  # not before the operator window is on screen
+    assert controller.displays is not None and controller.chimes is not None
+    assert controller.window is not None
+    qtbot.addWidget(controller.window)
+    controller.shutdown()
