@@ -69,6 +69,7 @@ def build(app: QApplication, agenda: Path | None = None, clock: object = None,  
     folder = Path(tempfile.mkdtemp(prefix="runofshow-bench-"))
     controller = AppController(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), NoPrompts(),
                                clock or SystemClock(), folder / "state")  # type: ignore[arg-type]
+    controller.remote_args = remote_args()  # as run_app: the network server too, on a free loopback port
     if not controller.start(agenda or bundled_agenda(), defer_extras=defer):
         raise SystemExit("could not start")
     if not defer:
@@ -76,6 +77,12 @@ def build(app: QApplication, agenda: Path | None = None, clock: object = None,  
     while controller.displays is None:  # as run_app does: the displays follow the first paint
         app.processEvents()
     return controller
+
+
+def remote_args():  # type: ignore[no-untyped-def]
+    from runofshow.app import build_parser
+
+    return build_parser().parse_args(["--listen", "127.0.0.1:0"])
 
 
 def show_all_displays(controller) -> None:  # type: ignore[no-untyped-def]
@@ -105,6 +112,7 @@ def main() -> None:
         controller = Controller(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), NoPrompts(),
                                 SystemClock(), folder / "state")  # type: ignore[arg-type]
         holder["controller"] = controller
+        controller.remote_args = remote_args()
         controller.start(bundled_agenda(), defer_extras=True)
         app.exec()
         return
@@ -203,6 +211,18 @@ def main() -> None:
             os._exit(0)
 
         QTimer.singleShot(int(seconds * 1000), finish_soak)
+        app.exec()
+        return
+    if mode == "serve":
+        # For the WebSocket benchmark: the real app with its server on a free port, for SECONDS.
+        controller = build(app)
+        show_all_displays(controller)
+        controller.bridge.run("go")
+        server = controller.remote
+        assert server is not None and server.port, "the network server did not start"
+        token = (controller.state_dir / "remote-token").read_text(encoding="ascii").strip()
+        print(f"serving {server.port} {token}", flush=True)
+        QTimer.singleShot(int(seconds * 1000), lambda: os._exit(0))
         app.exec()
         return
     raise SystemExit(f"unknown mode {mode}")

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,9 +25,13 @@ from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.sound import Chimes
+from runofshow.remote.options import add_arguments as add_remote_arguments
 from runofshow.ui.dialogs import DialogPrompts, Prompts
 from runofshow.ui.displays import DisplayManager
 from runofshow.ui.operator import OperatorWindow
+
+if TYPE_CHECKING:
+    from runofshow.remote.server import RemoteServer
 
 log = logging.getLogger("runofshow")
 MAX_RECENT = 8
@@ -52,10 +57,11 @@ class AppController(QObject):
 
     extras_started = Signal()  # the displays and the sound are up
 
-    def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path,
-                 mode_banner: str = "") -> None:
+    def __init__(self, settings: QSettings, prompts: Prompts, clock: Clock, state_dir: Path, *,
+                 mode_banner: str = "", resume_policy: str = "ask") -> None:
         super().__init__()
         self.mode_banner = mode_banner
+        self.resume_policy = resume_policy  # ask, always or never: what to do with a show found in the journal
         self.settings = settings
         self.prompts = prompts
         self.clock = clock
@@ -65,6 +71,8 @@ class AppController(QObject):
         self.window: OperatorWindow | None = None
         self.displays: DisplayManager | None = None
         self.chimes: Chimes | None = None
+        self.remote: RemoteServer | None = None  # the network server, when run_app asks for one
+        self.remote_args: argparse.Namespace | None = None
         self.watcher = AgendaWatcher(self)
         self.watcher.changed.connect(lambda _path: self.reload_agenda(from_disk_watch=True))
 
@@ -101,6 +109,10 @@ class AppController(QObject):
     def _start_extras(self) -> None:
         assert self.bridge is not None and self.window is not None
         self._start_displays_and_sound(self.bridge, self.window)
+        if self.remote_args is not None:
+            from runofshow.remote.server import start_remote
+
+            self.remote = start_remote(self.bridge, self.window, self.remote_args, self.state_dir)
         self.extras_started.emit()
 
     def _start_displays_and_sound(self, bridge: ShowBridge, window: OperatorWindow) -> None:
@@ -146,7 +158,8 @@ class AppController(QObject):
         """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
         session = ShowSession(agenda, path, self.state_dir)
         found = find_resumable(self.state_dir, path, agenda, self.clock.now())
-        if found is not None and self.prompts.resume(found):
+        if found is not None and (self.resume_policy == "always" or
+                                  (self.resume_policy == "ask" and self.prompts.resume(found))):
             session.resume(found.contents)
         return session
 
@@ -252,6 +265,8 @@ class AppController(QObject):
             self.settings.setValue("operator_geometry", self.window.saveGeometry())
         if self.displays is not None:
             self.displays.close_all()
+        if self.remote is not None:
+            self.remote.stop()
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge.session.close()
@@ -266,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the agenda file (default: the bundled programme)")
     parser.add_argument("--state-dir", type=Path, default=None,
                         help="where journals are kept (default: the user's data directory)")
+    parser.add_argument("--resume", choices=("ask", "always", "never"), default="ask",
+                        help="a show in progress found in the journal: ask (default), resume it without "
+                             "asking (for a restart script), or start a new show")
+    add_remote_arguments(parser)
     return parser
 
 
@@ -287,8 +306,9 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationName("runofshow")
     app.setOrganizationName("runofshow")
     state_dir: Path = args.state_dir or default_state_dir()
-    controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir)
+    controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir, resume_policy=args.resume)
     install_excepthook(controller)
+    controller.remote_args = args  # the network server starts with the displays, after the first paint
     if not controller.start(args.agenda or bundled_agenda(), defer_extras=True):
         return 2
     return int(app.exec())

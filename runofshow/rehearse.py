@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import tempfile
@@ -10,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from runofshow.core.agenda import Agenda
-from runofshow.core.clock import SystemClock
+from runofshow.core.clock import ScaledClock, SystemClock
 from runofshow.io.agenda_yaml import load_agenda
 from runofshow.paths import bundled_agenda
+from runofshow.remote.options import add_arguments as add_remote_arguments
 
 LEAD_IN_SECONDS = 60  # without --from, start a minute before the first slot: the pre-show countdown shows
 
@@ -24,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, default=10.0, help="show seconds per real second (default 10)")
     parser.add_argument("--from", dest="from_slot", default=None, help="start at this slot id, running")
     parser.add_argument("--state-dir", type=Path, default=None,
-                        help="where the rehearsal's journal goes (default: a new temporary folder)")
+                        help="where the rehearsal's journal goes (default: a new temporary folder); started "
+                             "again on the same folder without --from, a rehearsal carries on where it would be")
+    parser.add_argument("--resume", choices=("ask", "always", "never"), default="ask",
+                        help="a rehearsal in progress found in the journal: ask, resume without asking, or not")
+    add_remote_arguments(parser)  # browser displays can be rehearsed too
     return parser
 
 
@@ -35,6 +41,31 @@ def start_epoch(agenda: Agenda, from_slot: str | None) -> float:
     index = agenda.index_of(from_slot)
     assert index is not None
     return agenda.slots[index].start.timestamp()
+
+
+def rehearsal_clock(state_dir: Path, speed: float, agenda: Agenda, from_slot: str | None) -> tuple[ScaledClock, bool]:
+    """The rehearsal's clock, and whether it carries on an earlier run in the same folder.
+
+    The origin is kept in `rehearsal.json`: after a crash or a kill, the restarted rehearsal's clock
+    is where it would have been had nothing happened, exactly as the real show's clock is.
+    """
+    base = SystemClock()
+    record = state_dir / "rehearsal.json"
+    if from_slot is None and record.is_file():
+        try:
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            if float(saved["speed"]) == speed:
+                return ScaledClock(base, speed, start=float(saved["start"]), origin=float(saved["origin"])), True
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # an unreadable record: start a new rehearsal
+    clock = ScaledClock(base, speed, start=start_epoch(agenda, from_slot))
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"speed": speed, "start": clock.start, "origin": clock.origin}),
+                          encoding="utf-8")
+    except OSError:
+        pass  # the rehearsal still runs; only a restart would begin again
+    return clock, False
 
 
 def rehearse(argv: Sequence[str]) -> int:
@@ -58,21 +89,21 @@ def rehearse(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from runofshow.app import AppController, install_excepthook
-    from runofshow.core.clock import ScaledClock
     from runofshow.ui.dialogs import DialogPrompts
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("runofshow")
     app.setOrganizationName("runofshow")
-    clock = ScaledClock(SystemClock(), args.speed, start=start_epoch(agenda, args.from_slot))
     state_dir = args.state_dir or Path(tempfile.mkdtemp(prefix="runofshow-rehearsal-"))
+    clock, continuing = rehearsal_clock(state_dir, args.speed, agenda, args.from_slot)
     speed = f"{args.speed:g}"
     controller = AppController(QSettings(), DialogPrompts(), clock, state_dir,
-                               mode_banner=f"REHEARSAL ×{speed}: not the real show")
+                               mode_banner=f"REHEARSAL ×{speed}: not the real show", resume_policy=args.resume)
     install_excepthook(controller)
+    controller.remote_args = args
     if not controller.start(path, defer_extras=True):
         return 2
-    if args.from_slot is not None and controller.bridge is not None:
+    if args.from_slot is not None and not continuing and controller.bridge is not None:
         controller.bridge.run("goto", {"slot": args.from_slot})
     return int(app.exec())

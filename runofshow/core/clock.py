@@ -70,13 +70,17 @@ class FakeClock:
 class ScaledClock:
     """Time running `speed` times faster than `base`, from the moment the clock is made (rehearsals)."""
 
-    def __init__(self, base: Clock, speed: float, start: float | None = None) -> None:
+    def __init__(self, base: Clock, speed: float, start: float | None = None, origin: float | None = None) -> None:
+        """`start` is the show time at `origin` (a reading of the base clock's `t`; default: now).
+
+        Passing the origin of an earlier run lets a restarted rehearsal carry on where it would be.
+        """
         self._base = base
         self.speed = speed
-        self._origin = base.now()
-        self._start = self._origin.t if start is None else start
+        self.origin = base.now().t if origin is None else origin
+        self.start = self.origin if start is None else start
 
     def now(self) -> Instant:
         real = self._base.now()
-        shown = self._start + (real.t - self._origin.t) * self.speed
+        shown = self.start + (real.t - self.origin) * self.speed
         return Instant(shown, shown)

@@ -36,9 +36,16 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+PROGRAMME_LINES = 12
+
+
 def _programme(slots: tuple[Slot, ...]) -> str:
-    # Long titles are shortened so that the list stays large enough to read from the back row.
-    return "\n".join(f"{slot.start:%H:%M}   {_short(slot.title, PROGRAMME_TITLE_CHARS)}" for slot in slots)
+    # Long titles are shortened, and a long programme cut, so that the list stays readable from the back row.
+    shown = slots[:PROGRAMME_LINES]
+    lines = [f"{slot.start:%H:%M}   {_short(slot.title, PROGRAMME_TITLE_CHARS)}" for slot in shown]
+    if len(slots) > len(shown):
+        lines.append(f"… and {len(slots) - len(shown)} more")
+    return "\n".join(lines)
 
 
 def _lower_third(scene: Scene, people: tuple[Person, ...], top: float = 0.64, height: float = 0.25) -> None:

@@ -1,0 +1,66 @@
+// The speaker countdown, as runofshow/ui/stage_view.py draws it: huge digits in the phase colour.
+"use strict";
+
+const FLASH_AT_ZERO_S = 5; // the stage flashes for the first seconds over time, like the Qt display
+
+function people(slot) {
+  if (!slot) return [];
+  return [slot.moderator, ...slot.panellists, ...slot.speakers].filter(Boolean);
+}
+
+function speakerLine(s, l) {
+  if (s.cue) {
+    const who = s.cue.speaker ? `${s.cue.speaker.name} · ` : "";
+    return `${who}${s.cue.title} · ${ROS.formatCountdown(l.cueRemaining)}`;
+  }
+  return s.current ? ROS.names(people(s.current)) : "";
+}
+
+function nextLine(s) {
+  const slot = s.next;
+  if (!slot) return s.current ? "Last slot of the day" : "";
+  const names = ROS.names(people(slot));
+  return `Next ${ROS.hhmm(slot.start)}: ${names ? `${names} — ` : ""}${slot.title}`;
+}
+
+ROS.start((s, l, live) => {
+  const muted = s.theme.colours.none;
+  let colour = l.colour, word = l.word, digits = l.countdown;
+  if (s.phase === "pre-show") {
+    colour = muted;
+    word = "UNTIL THE START";
+    digits = l.targetRemaining === null ? "" : ROS.formatCountdown(l.targetRemaining);
+  } else if (s.phase === "between") {
+    colour = muted;
+  } else if (s.phase === "finished") {
+    colour = muted;
+    digits = ROS.timeOfDay(l.at, false);
+    word = "THE SHOW IS OVER";
+  }
+  if (s.current && s.current.kind === "break" && s.target && s.phase === "running") {
+    word = `BREAK · BACK AT ${ROS.hhmm(s.target)}`;
+  }
+  const body = document.body;
+  const flashing = live && (l.flashing || (s.phase === "running" && s.current && l.slotPhase === "overrun"
+                                           && l.overtime < FLASH_AT_ZERO_S));
+  const bright = flashing && Math.floor(performance.now() / 250) % 2 === 0;
+  body.classList.toggle("bright", bright);
+  body.style.background = bright ? (["warning", "overrun"].includes(l.slotPhase) ? colour : "#ffffff") : "#000";
+  body.classList.toggle("has-message", Boolean(s.message));
+  body.dataset.phase = s.phase;
+  body.dataset.slotPhase = l.slotPhase;
+
+  ROS.text("title", s.current ? s.current.title : s.event.title);
+  ROS.text("clock", ROS.timeOfDay(l.at, true));
+  ROS.text("speaker", speakerLine(s, l));
+  const digitsEl = ROS.text("digits", digits);
+  digitsEl.style.color = colour;
+  // As big as the screen allows: a monospace digit is about 0.6 em wide, so size by the length.
+  const chars = Math.max(5, digits.length);
+  digitsEl.style.fontSize = s.message ? `min(${(110 / chars).toFixed(1)}vw, 33vh)` : `min(${(135 / chars).toFixed(1)}vw, 50vh)`;
+  ROS.text("word", word).style.color = colour;
+  const message = ROS.text("message", s.message);
+  message.hidden = !s.message;
+  ROS.text("next", nextLine(s));
+  document.getElementById("blackout").hidden = !s.blackout.includes("stage");
+});

@@ -1,0 +1,332 @@
+"""The aiohttp application: the JSON API, the WebSocket and the browser views.
+
+Everything here runs on the network thread's event loop. It reads only serialised snapshots
+(text handed over by SnapshotPublisher) and sends commands through CommandRelay; nothing here
+touches the engine. Malformed input is refused here, before anything is queued for the Qt thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSCloseCode, WSMsgType, web
+
+from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.remote.options import RemoteOptions, is_loopback
+from runofshow.remote.relay import BusyError, CommandRelay, Snapshot
+
+log = logging.getLogger(__name__)
+
+VIEWS = ("stage", "projector", "moderator", "backstage")
+PUSH_INTERVAL = 1.0  # seconds: a snapshot that only moved the clock is pushed at most this often
+_CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
+                  ".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2"}
+_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",  # view URLs may carry the token
+    "Cache-Control": "no-store",
+}
+_PAGE_POLICY = ("default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; "
+                "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+class Access(Enum):
+    PUBLIC = "public"  # the shipped page code: it carries no show data
+    VIEW = "view"  # the show's state: read-only
+    CONTROL = "control"  # commands
+
+
+def _error(status: int, message: str, **extra: Any) -> web.Response:
+    return web.json_response({"error": message, **extra}, status=status, headers=_SECURITY_HEADERS)
+
+
+class Hub:
+    """The latest snapshot and the open WebSockets; decides when to push."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self.latest: Snapshot | None = None
+        self.clients: set[_Client] = set()
+        self._pushed_key = ""
+        self._pushed_at = -PUSH_INTERVAL
+        self._deferred: asyncio.TimerHandle | None = None
+        self.pushes = 0
+
+    def publish(self, snapshot: Snapshot) -> None:
+        """A new snapshot from the Qt thread (called on the loop through call_soon_threadsafe)."""
+        self.latest = snapshot
+        now = self._loop.time()
+        if snapshot.key != self._pushed_key or now - self._pushed_at >= PUSH_INTERVAL:
+            self._push()
+        elif self._deferred is None:
+            # Only the clock moved, and we pushed less than a second ago: send the newest one later.
+            self._deferred = self._loop.call_at(self._pushed_at + PUSH_INTERVAL, self._push)
+
+    def _push(self) -> None:
+        if self._deferred is not None:
+            self._deferred.cancel()
+            self._deferred = None
+        if self.latest is None:
+            return
+        self._pushed_key = self.latest.key
+        self._pushed_at = self._loop.time()
+        self.pushes += 1
+        for client in self.clients:
+            client.wake.set()
+
+    def envelope(self) -> str:
+        """The WebSocket message: the snapshot and how long ago it was made (for the clock offset)."""
+        assert self.latest is not None
+        age = max(0.0, time.monotonic() - self.latest.made)
+        return f'{{"type":"state","age":{age:.4f},"state":{self.latest.text}}}'
+
+    def close(self) -> None:
+        if self._deferred is not None:
+            self._deferred.cancel()
+            self._deferred = None
+
+
+class _Client:
+    def __init__(self, ws: web.WebSocketResponse) -> None:
+        self.ws = ws
+        self.wake = asyncio.Event()
+
+
+class RemoteApp:
+    """Builds the aiohttp application around one Hub and one CommandRelay."""
+
+    def __init__(self, options: RemoteOptions, token: str, relay: CommandRelay, hub: Hub, web_root: Path) -> None:
+        self.options = options
+        self._token = token.encode()
+        self._relay = relay
+        self.hub = hub
+        self._web_root = web_root.resolve()
+        self.commands_run = 0
+
+    def build(self) -> web.Application:
+        app = web.Application(client_max_size=self.options.max_body, middlewares=[self._guard])
+        app.router.add_get("/", self._index)
+        for view in VIEWS:
+            app.router.add_get(f"/{view}", self._view)
+        app.router.add_get("/web/{name:.+}", self._asset)
+        app.router.add_get("/api/state", self._state)
+        app.router.add_get("/api/commands", self._commands)
+        app.router.add_post("/api/command/{name}", self._command)
+        for path in ("/api/state", "/api/commands", "/api/command/{name}"):
+            app.router.add_route("OPTIONS", path, self._preflight)
+        app.router.add_get("/ws", self._websocket)
+        return app
+
+    # -- the guard: every request passes here first ---------------------------------------------
+
+    def _access(self, request: web.Request) -> Access:
+        if request.path.startswith("/api/") or request.path == "/ws":
+            return Access.CONTROL if request.method == "POST" else Access.VIEW
+        return Access.PUBLIC
+
+    @web.middleware
+    async def _guard(self, request: web.Request,
+                     handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        access = self._access(request)
+        if access is not Access.PUBLIC:
+            refusal = self._refuse_origin(request) or self._refuse_token(request, access)
+            if refusal is not None:
+                return refusal
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            if access is Access.PUBLIC and exc.status == 404:
+                return web.Response(status=404, text="not found\n", headers=_SECURITY_HEADERS)
+            return _error(exc.status, exc.reason)
+        except (ConnectionResetError, asyncio.CancelledError):
+            raise  # the client went away: nothing to answer
+        except Exception:
+            log.exception("remote: %s %s failed", request.method, request.path)
+            return _error(500, "internal error; the show goes on")
+        origin = request.headers.get("Origin")
+        if origin and origin in self.options.cors and not response.prepared:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        return response
+
+    def _refuse_origin(self, request: web.Request) -> web.Response | None:
+        """No other web page may drive the show from a browser, and no DNS-rebinding name may reach loopback."""
+        if is_loopback(self.options.host) and (request.url.host or "").strip("[]") not in _LOOPBACK_NAMES:
+            return _error(403, "this server answers only to localhost names")
+        origin = request.headers.get("Origin")
+        if origin and origin != f"{request.scheme}://{request.host}" and origin not in self.options.cors:
+            return _error(403, f"requests from {origin} are not allowed (see --cors)")
+        return None
+
+    def _refuse_token(self, request: web.Request, access: Access) -> web.Response | None:
+        given = _token_of(request)
+        if given is not None:
+            # Constant time: the reply's timing says nothing about how much of a guess was right.
+            if hmac.compare_digest(given.encode(), self._token):
+                return None
+            return _error(403, "wrong token")
+        if not self.options.require_token or (access is Access.VIEW and self.options.public_views):
+            return None
+        return web.json_response({"error": "this needs the control token (Authorization: Bearer TOKEN, "
+                                  "X-Runofshow-Token: TOKEN or ?token=TOKEN)"}, status=401,
+                                 headers={**_SECURITY_HEADERS, "WWW-Authenticate": 'Bearer realm="runofshow"'})
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    async def _index(self, request: web.Request) -> web.StreamResponse:
+        return self._file("index.html")
+
+    async def _view(self, request: web.Request) -> web.StreamResponse:
+        return self._file(request.path.strip("/") + ".html")
+
+    async def _asset(self, request: web.Request) -> web.StreamResponse:
+        return self._file(request.match_info["name"])
+
+    def _file(self, name: str) -> web.StreamResponse:
+        """A file from resources/web/ and nowhere else: no '..', no hidden files, no symlink out."""
+        parts = name.split("/")
+        if any(p in ("", ".", "..") or p.startswith(".") or "\\" in p or "\0" in p for p in parts):
+            raise web.HTTPNotFound()
+        path = (self._web_root / name).resolve()
+        suffix = path.suffix.lower()
+        if not path.is_relative_to(self._web_root) or not path.is_file() or suffix not in _CONTENT_TYPES:
+            raise web.HTTPNotFound()
+        headers = dict(_SECURITY_HEADERS)
+        headers["Content-Type"] = _CONTENT_TYPES[suffix] + ("; charset=utf-8" if suffix in (".html", ".css", ".js")
+                                                            else "")
+        if suffix == ".html":
+            headers["Content-Security-Policy"] = _PAGE_POLICY
+        return web.Response(body=path.read_bytes(), headers=headers)
+
+    # -- the API ----------------------------------------------------------------------------------
+
+    async def _state(self, request: web.Request) -> web.StreamResponse:
+        if self.hub.latest is None:
+            return _error(503, "the show has not published a state yet")
+        return web.Response(text=self.hub.latest.text, content_type="application/json", headers=_SECURITY_HEADERS)
+
+    async def _commands(self, request: web.Request) -> web.StreamResponse:
+        table = [{"name": spec.name, "help": spec.help,
+                  "params": [{"name": p.name, "type": p.kind.__name__, "required": p.required, "help": p.help}
+                             for p in spec.params]}
+                 for spec in COMMANDS.values()]
+        return web.json_response({"commands": table}, headers=_SECURITY_HEADERS)
+
+    async def _command(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name not in COMMANDS:
+            return _error(400, check_arguments(name, {})[1])
+        try:
+            async with asyncio.timeout(self.options.body_timeout):
+                body = await request.read()
+        except TimeoutError:
+            response = _error(408, "the request body did not arrive in time")
+            response.force_close()  # the rest of that body must not be read as the next request
+            return response
+        args, problem = _parse_body(body, request.content_type)
+        if problem:
+            return _error(415 if problem.startswith("send") else 400, problem)
+        clean, problem = check_arguments(name, args)
+        if problem:
+            return _error(400, problem)
+        try:
+            future = self._relay.submit(name, clean)
+        except BusyError:
+            return _error(429, "too many commands at once; try again")
+        try:
+            result = await asyncio.wait_for(asyncio.wrap_future(future), self.options.command_timeout)
+        except TimeoutError:
+            future.cancel()  # it will not run late
+            return _error(503, "the show did not answer in time; the command was not run")
+        self.commands_run += 1
+        outcome = result.outcome
+        log.info("remote %s from %s: %s", name, request.remote, outcome.message)
+        if outcome.invalid:
+            return _error(400, outcome.message)
+        if not outcome.accepted:
+            return _error(409, outcome.message, refused=True, state=result.state)
+        return web.json_response({"ok": True, "message": outcome.message, "state": result.state},
+                                 headers=_SECURITY_HEADERS)
+
+    async def _preflight(self, request: web.Request) -> web.StreamResponse:
+        origin = request.headers.get("Origin", "")
+        if origin not in self.options.cors:
+            return _error(403, "cross-origin requests are not allowed (see --cors)")
+        return web.Response(status=204, headers={
+            "Access-Control-Allow-Origin": origin, "Vary": "Origin",
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Runofshow-Token",
+            "Access-Control-Max-Age": "600"})
+
+    # -- the WebSocket ----------------------------------------------------------------------------
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        if len(self.hub.clients) >= self.options.max_clients:
+            return _error(503, "too many displays connected")
+        ws = web.WebSocketResponse(heartbeat=10.0, max_msg_size=4096, compress=False)
+        await ws.prepare(request)
+        client = _Client(ws)
+        self.hub.clients.add(client)
+        client.wake.set()  # the snapshot at once
+        writer = asyncio.create_task(self._write(client))
+        try:
+            async for message in ws:
+                # Read-only: anything a display sends is ignored, except a way to close.
+                if message.type in (WSMsgType.ERROR, WSMsgType.BINARY):
+                    break
+        finally:
+            self.hub.clients.discard(client)
+            writer.cancel()
+            if not ws.closed:
+                await ws.close(code=WSCloseCode.UNSUPPORTED_DATA)
+        return ws
+
+    async def _write(self, client: _Client) -> None:
+        """Sends the newest snapshot whenever the hub says so; a slow display skips to the newest."""
+        ws = client.ws
+        try:
+            while not ws.closed:
+                await client.wake.wait()
+                client.wake.clear()
+                if self.hub.latest is None:
+                    continue
+                async with asyncio.timeout(10.0):
+                    await ws.send_str(self.hub.envelope())
+        except (ConnectionResetError, TimeoutError, RuntimeError):
+            await ws.close(code=WSCloseCode.GOING_AWAY)
+
+    async def close_clients(self) -> None:
+        for client in list(self.hub.clients):
+            await client.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+
+
+def _token_of(request: web.Request) -> str | None:
+    auth = request.headers.get("Authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip()
+    return request.headers.get("X-Runofshow-Token") or request.query.get("token") or None
+
+
+def _parse_body(body: bytes, content_type: str) -> tuple[dict[str, object], str]:
+    """The JSON object of arguments, or what is wrong with it. An empty body means no arguments."""
+    if not body.strip():
+        return {}, ""
+    # A JSON content type makes a cross-site form post impossible without a CORS preflight.
+    if content_type != "application/json":
+        return {}, f"send the arguments as application/json, not {content_type or 'no content type'}"
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return {}, f"the body is not valid JSON: {str(exc)[:120]}"
+    if not isinstance(value, dict):
+        return {}, "the body must be a JSON object of arguments, e.g. {\"seconds\": 60}"
+    return value, ""

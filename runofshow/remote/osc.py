@@ -1,0 +1,165 @@
+"""OSC over UDP: `/runofshow/NAME [args]` runs a command from the table.
+
+Positional OSC arguments fill the command's parameters in the table's order; OSC's loose types
+(a desk sends 1.0 for a number, 1 for true) are coerced by the parameter's kind, then the table
+checks them like any other input. UDP has no reply channel worth trusting, so refusals are logged.
+
+Beyond loopback the control token is the first argument (`/runofshow/go "TOKEN"`); a packet without
+it is dropped. On loopback a token first argument is accepted and removed, so one Companion setup
+works in both places. Bundles run at once: a time tag is never waited on (python-osc's dispatcher
+would sleep the loop for it, which a single packet could abuse), which is why it is not used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import math
+import re
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from pythonosc.osc_packet import OscPacket
+
+from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/runofshow/"
+MAX_DATAGRAM = 4096
+MAX_MESSAGES = 16  # per packet (a bundle)
+_TRUE = frozenset({"true", "on", "yes", "1"})
+_FALSE = frozenset({"false", "off", "no", "0"})
+_INT = re.compile(r"-?\d{1,9}")
+
+
+@dataclass
+class OscCounters:
+    """What the OSC port received: for the Remote window and the tests."""
+
+    queued: int = 0
+    malformed: int = 0
+    refused_token: int = 0
+    last_problem: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, text: str) -> None:
+        self.malformed += 1
+        self.last_problem = text
+        del self.problems[:-20]
+        self.problems.append(text)
+
+
+def coerce(value: object, kind: type) -> object:
+    """OSC's value as the parameter's kind where that is unambiguous; otherwise unchanged (the table refuses it)."""
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+    elif kind is int and not isinstance(value, bool):
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and _INT.fullmatch(value.strip()):
+            return int(value.strip())
+    return value
+
+
+def osc_arguments(name: str, values: list[object]) -> tuple[dict[str, object], str]:
+    """Positional OSC values -> the command's checked arguments, or what is wrong."""
+    spec = COMMANDS.get(name)
+    if spec is None:
+        return check_arguments(name, {})
+    if len(values) > len(spec.params):
+        return {}, f"'{name}' takes at most {len(spec.params)} argument(s), got {len(values)}"
+    args = {p.name: coerce(v, p.kind) for p, v in zip(spec.params, values, strict=False)}
+    return check_arguments(name, args)
+
+
+class _PythonOscNoise(logging.Filter):
+    """python-osc logs each unparseable bundle on the root logger: a flood of junk packets would flood
+    the log. Counted in OscCounters instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pythonosc" not in record.pathname
+
+
+_NOISE = _PythonOscNoise()
+
+
+class OscProtocol(asyncio.DatagramProtocol):
+    def __init__(self, relay: CommandRelay, token: str, require_token: bool) -> None:
+        if _NOISE not in logging.getLogger().filters:
+            logging.getLogger().addFilter(_NOISE)
+        self._relay = relay
+        self._token = token.encode()
+        self._require_token = require_token
+        self.counters = OscCounters()
+
+    def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
+        if len(data) > MAX_DATAGRAM:
+            self.counters.problem(f"packet of {len(data)} bytes is too large")
+            return
+        if len(data) % 4:
+            # OSC packets are always a multiple of 4 bytes: anything else was cut or made up.
+            self.counters.problem(f"packet of {len(data)} bytes is not a multiple of 4")
+            return
+        try:
+            messages = [timed.message for timed in OscPacket(data).messages]
+        except Exception as exc:  # python-osc raises more than ParseError on garbage: the port stays up
+            self.counters.problem(f"not an OSC packet: {type(exc).__name__}")
+            return
+        for message in messages[:MAX_MESSAGES]:
+            if not _has_type_tags(message.dgram):
+                # Old OSC allowed leaving the type tags out; then a message cut short after its address
+                # would read as a valid command without arguments. Every current sender writes them.
+                self.counters.problem("OSC message without type tags")
+                continue
+            self._handle(message.address, list(message.params), addr)
+
+    def _handle(self, address: str, values: list[object], addr: tuple[str | object, ...]) -> None:
+        if not address.startswith(PREFIX):
+            self.counters.problem(f"{address[:60]!r} is not under {PREFIX}")
+            return
+        name = address[len(PREFIX):]
+        has_token = bool(values) and isinstance(values[0], str) and hmac.compare_digest(
+            values[0].encode("utf-8", "replace"), self._token)
+        if has_token:
+            values = values[1:]
+        elif self._require_token:
+            self.counters.refused_token += 1
+            log.warning("OSC %s from %s refused: the first argument must be the control token", address[:60],
+                        addr[0])
+            return
+        clean, problem = osc_arguments(name, values)
+        if problem:
+            self.counters.problem(problem)
+            log.info("OSC %s: %s", address[:60], problem)
+            return
+        try:
+            future = self._relay.submit(name, clean)
+        except BusyError:
+            self.counters.problem("too many commands at once")
+            return
+        self.counters.queued += 1
+        future.add_done_callback(lambda f: _log_outcome(name, f))
+
+    def error_received(self, exc: Exception) -> None:
+        log.debug("OSC socket: %s", exc)
+
+
+def _has_type_tags(dgram: bytes) -> bool:
+    end = dgram.find(b"\0")
+    tags_at = (end // 4 + 1) * 4  # the address, its terminating zero, padded to 4 bytes
+    return end > 0 and dgram[tags_at:tags_at + 1] == b","
+
+
+def _log_outcome(name: str, future: Future[CommandResult]) -> None:
+    if future.cancelled() or future.exception() is not None:
+        return
+    outcome = future.result().outcome
+    log.info("OSC %s: %s%s", name, "" if outcome.accepted else "refused: ", outcome.message)

@@ -1,0 +1,234 @@
+"""RemoteServer: the network thread, its event loop, and how it starts and stops with the app.
+
+The Qt thread creates the server, which starts one daemon thread running an asyncio loop with the
+HTTP/WebSocket site and, if asked, the OSC endpoint. Startup waits until the sockets are bound, so
+the operator is told at once if the port is taken; the show runs either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from runofshow.paths import resources_dir
+from runofshow.qt.bridge import ShowBridge
+from runofshow.remote.http_app import VIEWS, Hub, RemoteApp
+from runofshow.remote.options import RemoteOptions, load_or_create_token, options_from_args
+from runofshow.remote.osc import OscCounters, OscProtocol
+from runofshow.remote.relay import CommandRelay, Snapshot, SnapshotPublisher, serialise
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+log = logging.getLogger(__name__)
+# aiohttp logs every unparseable request with a traceback: a client's garbage is not the operator's
+# problem, so those go to a logger of their own, quiet unless someone turns it up.
+bad_requests = logging.getLogger("runofshow.remote.bad_requests")
+bad_requests.setLevel(logging.CRITICAL)
+START_TIMEOUT = 10.0
+STOP_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True)
+class Bound:
+    http_port: int
+    osc_port: int | None
+
+
+class RemoteServer:
+    """HTTP + WebSocket + OSC in one background thread. `start()` and `stop()` from the Qt thread."""
+
+    def __init__(self, bridge: ShowBridge, options: RemoteOptions, token: str, web_root: Path | None = None) -> None:
+        self.bridge = bridge
+        self.options = options
+        self.token = token
+        self.web_root = web_root or resources_dir() / "web"
+        self.error = ""  # why the server is not running, for the operator
+        self.bound: Bound | None = None
+        self._relay = CommandRelay(bridge, options.max_pending)
+        self._publisher: SnapshotPublisher | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._hub: Hub | None = None
+        self._app: RemoteApp | None = None
+        self._runner: web.AppRunner | None = None
+        self._osc: OscProtocol | None = None
+        self._osc_transport: asyncio.DatagramTransport | None = None
+
+    # -- state for the Remote window and the tests ----------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.bound is not None
+
+    @property
+    def port(self) -> int:
+        assert self.bound is not None, "the server is not running"
+        return self.bound.http_port
+
+    @property
+    def osc_counters(self) -> OscCounters | None:
+        return self._osc.counters if self._osc is not None else None
+
+    @property
+    def hub(self) -> Hub:
+        assert self._hub is not None
+        return self._hub
+
+    def url(self, path: str = "/", host: str | None = None, with_token: bool = False) -> str:
+        host = host or self.options.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        query = f"?token={self.token}" if with_token else ""
+        return f"http://{host}:{self.port}{path}{query}"
+
+    def view_urls(self, host: str | None = None) -> dict[str, str]:
+        """Each browser view's address; with the token when a display needs it to open."""
+        needs = self.options.require_token and not self.options.public_views
+        return {view: self.url(f"/{view}", host, with_token=needs) for view in VIEWS}
+
+    # -- starting and stopping ---------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Bind and serve. False (and `error` says why) if the address cannot be used."""
+        ready: Future[Bound] = Future()
+        self._thread = threading.Thread(target=self._thread_main, args=(ready,), name="runofshow-remote",
+                                        daemon=True)
+        self._thread.start()
+        try:
+            self.bound = ready.result(timeout=START_TIMEOUT)
+        except Exception as exc:
+            self.error = _describe(exc, self.options)
+            log.warning("remote control is off: %s", self.error)
+            self._thread.join(STOP_TIMEOUT)
+            self._thread = None
+            return False
+        self._publisher = SnapshotPublisher(self.bridge, self._deliver)
+        self._deliver(serialise(self.bridge.state, self.bridge.clock.speed))
+        log.info("remote control on %s (token %s)%s", self.url("/"),
+                 "required" if self.options.require_token else "not required on loopback",
+                 f", OSC on UDP {self.bound.osc_port}" if self.bound.osc_port else "")
+        return True
+
+    def _deliver(self, snapshot: Snapshot) -> None:
+        loop, hub = self._loop, self._hub
+        if loop is None or hub is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the loop is closing: the app is shutting down
+            loop.call_soon_threadsafe(hub.publish, snapshot)
+
+    def stop(self) -> None:
+        """Close every connection and end the thread. Safe to call twice."""
+        if self._publisher is not None:
+            self._publisher.detach()
+            self._publisher = None
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(STOP_TIMEOUT)
+        except Exception as exc:
+            log.warning("remote server did not stop cleanly: %s", exc)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(STOP_TIMEOUT)
+        self._thread = None
+        self.bound = None
+
+    # -- the network thread ------------------------------------------------------------------------
+
+    def _thread_main(self, ready: Future[Bound]) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            bound = loop.run_until_complete(self._serve())
+        except Exception as exc:
+            loop.run_until_complete(self._shutdown())
+            loop.close()
+            ready.set_exception(exc)
+            return
+        self._loop = loop
+        ready.set_result(bound)
+        try:
+            loop.run_forever()
+        finally:
+            self._loop = None
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    async def _serve(self) -> Bound:
+        options = self.options
+        loop = asyncio.get_running_loop()
+        self._hub = Hub(loop)
+        self._app = RemoteApp(options, self.token, self._relay, self._hub, self.web_root)
+        self._runner = web.AppRunner(
+            self._app.build(), handle_signals=False, shutdown_timeout=1.0, access_log=None, logger=bad_requests,
+            keepalive_timeout=options.idle_timeout, lingering_time=0.5, max_line_size=4096, max_field_size=4096,
+            max_headers=64)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, options.host, options.port, reuse_address=True, backlog=64)
+        await site.start()
+        http_port = int(self._runner.addresses[0][1])
+        osc_port = None
+        if options.osc_port is not None:
+            protocol = self._osc = OscProtocol(self._relay, self.token, options.require_token)
+            transport, _protocol = await loop.create_datagram_endpoint(
+                lambda: protocol, local_addr=(options.host, options.osc_port))
+            self._osc_transport = transport
+            osc_port = int(transport.get_extra_info("sockname")[1])
+        return Bound(http_port, osc_port)
+
+    async def _shutdown(self) -> None:
+        if self._hub is not None:
+            self._hub.close()
+        if self._app is not None:
+            await self._app.close_clients()
+        if self._osc_transport is not None:
+            self._osc_transport.close()
+            self._osc_transport = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+
+def _describe(exc: BaseException, options: RemoteOptions) -> str:
+    if isinstance(exc, OSError):
+        return f"cannot listen on {options.host}:{options.port} (or OSC {options.osc_port}): {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def start_remote(bridge: ShowBridge, window: QMainWindow | None, args: argparse.Namespace | RemoteOptions,
+                 state_dir: Path) -> RemoteServer | None:
+    """The one call app.py makes: start the server from the parsed options and add the Remote menu.
+
+    Returns None when `--no-remote` was given. A server that could not bind is returned anyway
+    (not running, with `error` set), so the Remote window can say why.
+    """
+    options = args if isinstance(args, RemoteOptions) else options_from_args(args)
+    if not options.enabled:
+        return None
+    try:
+        token = load_or_create_token(state_dir)
+    except (OSError, ValueError) as exc:
+        log.warning("remote control is off: no control token: %s", exc)
+        token = ""
+    server = RemoteServer(bridge, options, token)
+    if not token:
+        server.error = f"no control token could be kept in {state_dir}"
+    else:
+        server.start()
+    if window is not None:
+        from runofshow.ui.remote_panel import install_remote_menu
+
+        install_remote_menu(window, server)
+    return server

@@ -1,0 +1,148 @@
+"""ShowState -> JSON-ready dict: what GET /api/state returns and the WebSocket pushes.
+
+A pure function of the snapshot (no clock reads): run on the Qt thread when the bridge emits
+`changed`, so the engine's objects never cross into the network thread. Times are given twice,
+as ISO 8601 in the event's time zone (for people and for Companion) and as epoch seconds (for
+the browser views, which count down locally from `server_time` and correct for their own clock).
+
+Private slot notes are deliberately left out: they are for the operator, not for the venue network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from runofshow.core.agenda import Cue, Person, Slot
+from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
+from runofshow.core.timing import format_drift, local_datetime
+from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS, phase_word
+
+SCHEMA_VERSION = 1
+
+# Fields that move with the clock alone. A snapshot that differs from the last one only here
+# carries no news: the browsers compute these themselves, so it is pushed at most once a second.
+CLOCK_FIELDS = frozenset({"server_time", "time_of_day", "timer", "cue_timer", "drift", "drift_text",
+                          "projected_end", "target_remaining", "flash_remaining"})
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _person(person: Person | None) -> dict[str, str] | None:
+    if person is None:
+        return None
+    return {"name": person.name, "role": person.role, "organisation": person.organisation,
+            "label": person.label()}
+
+
+def _cue(cue: Cue) -> dict[str, Any]:
+    return {"title": cue.title, "duration": cue.duration, "speaker": _person(cue.speaker)}
+
+
+@lru_cache(maxsize=8)
+def _slot(slot: Slot) -> dict[str, Any]:
+    # Cached: slots are frozen and the same ones are serialised every second.
+    return {
+        "id": slot.id, "title": slot.title, "kind": slot.kind.value,
+        "start": _iso(slot.start), "end": _iso(slot.end), "duration": slot.duration,
+        "speakers": [_person(p) for p in slot.speakers], "moderator": _person(slot.moderator),
+        "panellists": [_person(p) for p in slot.panellists], "cues": [_cue(c) for c in slot.cues],
+        "warning": slot.warning,
+    }
+
+
+def _slot_or_none(slot: Slot | None) -> dict[str, Any] | None:
+    return dict(_slot(slot)) if slot is not None else None
+
+
+@lru_cache(maxsize=4)
+def _rundown(slots: tuple[Slot, ...]) -> list[dict[str, Any]]:
+    return [{"id": s.id, "title": s.title, "kind": s.kind.value, "start": _iso(s.start), "end": _iso(s.end),
+             "duration": s.duration, "people": [p.name for p in s.people]} for s in slots]
+
+
+def _run(run: SlotRun, state: ShowState) -> dict[str, Any]:
+    tz = state.event.tz
+    return {"slot_id": run.slot_id, "start": _iso(local_datetime(run.start, tz)),
+            "end": _iso(local_datetime(run.end, tz)), "length": run.end - run.start - run.paused,
+            "paused": run.paused, "added": run.added}
+
+
+def _words(state: ShowState) -> dict[str, str]:
+    """The phase word for each slot phase, from the same function the Qt views use.
+
+    A browser crosses into WRAP UP or OVER TIME by its own countdown, between two pushes."""
+    if state.phase is not ShowPhase.RUNNING:
+        return {}
+    return {p.value: phase_word(replace(state, slot_phase=p)) for p in SlotPhase if p is not SlotPhase.NONE}
+
+
+_rundown_text: tuple[tuple[Slot, ...] | None, str] = (None, "[]")
+
+
+def rundown_json(slots: tuple[Slot, ...]) -> str:
+    """The rundown as JSON text, made once per agenda: a tick must not cost more with 5,000 slots."""
+    global _rundown_text  # noqa: PLW0603  (a one-entry cache, only touched on the Qt thread)
+    if _rundown_text[0] is not slots:
+        _rundown_text = (slots, json.dumps(_rundown(slots), separators=(",", ":"), ensure_ascii=False))
+    return _rundown_text[1]
+
+
+def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = True) -> dict[str, Any]:
+    """The whole snapshot as plain JSON types. `speed` is show seconds per real second (1 at a show).
+
+    `with_rundown=False` leaves the rundown out, for the caller that splices in `rundown_json`."""
+    event = state.event
+    flash_remaining = (state.flash_until - state.at.t) if state.flash_until is not None else 0.0
+    cue = state.cue
+    return {
+        "schema": SCHEMA_VERSION,
+        "server_time": state.at.wall,
+        "speed": speed,
+        "event": {"title": event.title, "date": event.date.isoformat(), "timezone": event.timezone,
+                  "venue": {"name": event.venue.name, "address": event.venue.address},
+                  "organiser": event.organiser},
+        "phase": state.phase.value,
+        "slot_phase": state.slot_phase.value,
+        "phase_word": phase_word(state),
+        "colour": PAUSED_COLOUR if state.phase is ShowPhase.PAUSED else PHASE_COLOURS[state.slot_phase],
+        "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
+                  "words": _words(state)},
+        "index": state.index,
+        "current": _slot_or_none(state.current),
+        "next": _slot_or_none(state.next),
+        "timer": {"elapsed": state.elapsed, "duration": state.duration, "added": state.added,
+                  "remaining": state.remaining, "overtime": state.overtime, "countdown": state.countdown,
+                  "warning": state.warning},
+        "cue": None if cue is None else {"index": cue.index, **_cue(cue.cue)},
+        "cue_timer": None if cue is None else {"elapsed": cue.elapsed, "remaining": cue.remaining},
+        "next_cue": None if state.next_cue is None else _cue(state.next_cue),
+        "message": state.message,
+        "flashing": state.flashing,
+        "flash_remaining": max(0.0, flash_remaining),
+        "blackout": sorted(state.blackout),
+        "time_of_day": _iso(state.time_of_day),
+        "drift": state.drift,
+        "drift_text": format_drift(state.drift),
+        "projected_end": _iso(state.projected_end),
+        "target": _iso(state.target),
+        "target_remaining": state.target_remaining,
+        "planned_start": _iso(state.planned_start),
+        "roll": state.roll,
+        "last_command": state.last_command,
+        "can_undo": state.can_undo,
+        "runs": [_run(r, state) for r in state.runs],
+    } | ({"rundown": _rundown(state.slots)} if with_rundown else {})
+
+
+def content_key(snapshot: dict[str, Any]) -> str:
+    """What a display shows apart from the clock: a change here is pushed at once.
+
+    Which cue is on stays in; only its seconds are clock fields. The slot phase stays in too, so
+    the moment a countdown turns amber or red is pushed, not left to the once-a-second beat."""
+    return json.dumps({k: v for k, v in snapshot.items() if k not in CLOCK_FIELDS}, sort_keys=True)
