@@ -50,7 +50,8 @@ def check(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _load_or_complain(path: Path) -> Agenda | None:
+def load_or_complain(path: Path) -> Agenda | None:
+    """The agenda, or None after printing every problem (notes too) on stderr: for every command."""
     result = load_agenda(path)
     for problem in result.problems:
         print(problem, file=sys.stderr)
@@ -72,7 +73,7 @@ def report(argv: Sequence[str]) -> int:
     """`runofshow report [--state-dir DIR] [AGENDA] [--out FILE.csv]`."""
     args = build_report_parser().parse_args(argv)
     path: Path = args.agenda or bundled_agenda()
-    agenda = _load_or_complain(path)
+    agenda = load_or_complain(path)
     if agenda is None:
         return EXIT_PROBLEMS
     journal_path = args.journal or latest_journal(args.state_dir or default_state_dir(), path)

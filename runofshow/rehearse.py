@@ -10,9 +10,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from runofshow.cli import load_or_complain
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import ScaledClock, SystemClock
-from runofshow.io.agenda_yaml import load_agenda
 from runofshow.paths import bundled_agenda
 from runofshow.remote.options import add_arguments as add_remote_arguments
 
@@ -71,12 +71,9 @@ def rehearsal_clock(state_dir: Path, speed: float, agenda: Agenda, from_slot: st
 def rehearse(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     path: Path = args.agenda or bundled_agenda()
-    result = load_agenda(path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.agenda is None:
+    agenda = load_or_complain(path)
+    if agenda is None:
         return 2
-    agenda = result.agenda
     if not 0.1 <= args.speed <= 1000:
         print("runofshow rehearse: --speed must be between 0.1 and 1000", file=sys.stderr)
         return 1

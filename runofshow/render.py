@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from runofshow.cli import load_or_complain
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import FakeClock, Instant
 from runofshow.core.timeparse import parse_time_of_day
-from runofshow.io.agenda_yaml import load_agenda
 from runofshow.io.session import ShowSession
 from runofshow.paths import bundled_agenda
 
@@ -66,13 +66,11 @@ def parse_size(text: str) -> tuple[int, int]:
 def render(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     path: Path = args.agenda or bundled_agenda()
-    result = load_agenda(path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.agenda is None:
+    agenda = load_or_complain(path)
+    if agenda is None:
         return 2
     try:
-        moment = moment_of(result.agenda, args.at)
+        moment = moment_of(agenda, args.at)
         size = parse_size(args.size) if args.size else DEFAULT_SIZES[args.view]
     except ValueError as exc:
         print(f"runofshow render: {exc}", file=sys.stderr)
@@ -81,7 +79,7 @@ def render(argv: Sequence[str]) -> int:
     from runofshow.ui.snapshots import grab_view  # Qt only once the arguments are good
 
     caption = f"Preview: {args.at} on the show day, if the show runs exactly on plan"
-    image = grab_view(args.view, on_plan(result.agenda, path, moment), FakeClock(moment.t), size, caption)
+    image = grab_view(args.view, on_plan(agenda, path, moment), FakeClock(moment.t), size, caption)
     if not image.save(str(args.out)):
         print(f"{args.out}: cannot write the picture", file=sys.stderr)
         return 2
