@@ -215,6 +215,8 @@ class AppController(QObject):
                 [str(p) for p in result.problems])
             self.window.show_notice(f"Agenda not reloaded: {len(result.errors)} problem(s); the last good agenda "
                                     "is still running")
+            log.warning("agenda not reloaded, the last good one keeps running:\n%s",
+                        "\n".join(str(p) for p in result.errors))
             return
         changes = describe_changes(self.bridge.session.engine.agenda, result.agenda)
         if not changes and from_disk_watch:
@@ -222,6 +224,7 @@ class AppController(QObject):
         message = self.bridge.replace_agenda(result.agenda)
         summary = "; ".join(changes) if changes else "no changes"
         self.window.show_notice(f"{message} — {summary}")
+        log.info("%s — %s", message, summary)
 
     def export_report(self) -> None:
         if self.bridge is None or self.agenda_path is None:
@@ -276,7 +279,8 @@ class AppController(QObject):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="runofshow",
-        description="Run a live show from an agenda. Other commands: runofshow check, runofshow report.")
+        description="Run a live show from an agenda. Other commands: runofshow check, report, render and "
+                    "rehearse (each with --help).")
     parser.add_argument("agenda", nargs="?", type=Path, default=None,
                         help="the agenda file (default: the bundled programme)")
     parser.add_argument("--state-dir", type=Path, default=None,

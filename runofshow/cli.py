@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def check(argv: Sequence[str]) -> int:
     agenda = result.agenda
     first, last = agenda.slots[0], agenda.slots[-1]
     span = int((last.end - first.start).total_seconds())
-    print(f"{path}: ok: {len(agenda.slots)} slots, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
+    count = f"{len(agenda.slots)} slot{'s' if len(agenda.slots) != 1 else ''}"
+    print(f"{path}: ok: {count}, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
           f"({format_duration(span)}), time zone {agenda.event.timezone}")
     return EXIT_OK
 
@@ -69,6 +71,16 @@ def build_report_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_time(last_command: float) -> float:
+    """The moment a show still running is reported at: now during the show, else its last command.
+
+    A rehearsal's journal runs on its own accelerated clock, and an old journal ended long ago; for
+    those the last command is the only meaningful "now".
+    """
+    now = time.time()
+    return now if 0 <= now - last_command < 6 * 3600 else last_command
+
+
 def report(argv: Sequence[str]) -> int:
     """`runofshow report [--state-dir DIR] [AGENDA] [--out FILE.csv]`."""
     args = build_report_parser().parse_args(argv)
@@ -81,10 +93,19 @@ def report(argv: Sequence[str]) -> int:
         print(f"no show has been run on {path} yet (no journal in {args.state_dir or default_state_dir()})",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    replayed = replay(agenda, read_journal(journal_path))
+    contents = read_journal(journal_path)
+    if not contents.entries:
+        for problem in contents.problems:
+            print(problem, file=sys.stderr)
+        print(f"{journal_path}: no commands to report on", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if contents.agenda and Path(contents.agenda) != path.resolve():
+        print(f"warning: {journal_path} was written for {contents.agenda}; reporting it against {path} "
+              "(slots are matched by id)", file=sys.stderr)
+    replayed = replay(agenda, contents)
     for problem in replayed.problems:
         print(problem, file=sys.stderr)
-    built = build_report(replayed.engine)
+    built = build_report(replayed.engine, report_time(contents.entries[-1].now.t))
     if args.out is None:
         sys.stdout.write(to_table(built))
         return EXIT_OK

@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where the rehearsal's journal goes (default: a new temporary folder); started "
                              "again on the same folder without --from, a rehearsal carries on where it would be")
     parser.add_argument("--resume", choices=("ask", "always", "never"), default="ask",
-                        help="a rehearsal in progress found in the journal: ask, resume without asking, or not")
+                        help="a rehearsal in progress found in the journal: ask (default), resume it without "
+                             "asking, or start a new one")
     add_remote_arguments(parser)  # browser displays can be rehearsed too
     return parser
 
@@ -59,13 +60,17 @@ def rehearsal_clock(state_dir: Path, speed: float, agenda: Agenda, from_slot: st
         except (OSError, ValueError, KeyError, TypeError):
             pass  # an unreadable record: start a new rehearsal
     clock = ScaledClock(base, speed, start=start_epoch(agenda, from_slot))
+    save_rehearsal(state_dir, clock)
+    return clock, False
+
+
+def save_rehearsal(state_dir: Path, clock: ScaledClock) -> None:
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"speed": speed, "start": clock.start, "origin": clock.origin}),
-                          encoding="utf-8")
+        (state_dir / "rehearsal.json").write_text(
+            json.dumps({"speed": clock.speed, "start": clock.start, "origin": clock.origin}), encoding="utf-8")
     except OSError:
         pass  # the rehearsal still runs; only a restart would begin again
-    return clock, False
 
 
 def rehearse(argv: Sequence[str]) -> int:
@@ -101,6 +106,12 @@ def rehearse(argv: Sequence[str]) -> int:
     controller.remote_args = args
     if not controller.start(path, defer_extras=True):
         return 2
+    if not continuing:
+        # Starting the app took a moment of show time: begin the rehearsal exactly at its start now.
+        clock.restart(start_epoch(agenda, args.from_slot))
+        save_rehearsal(state_dir, clock)
+        if controller.bridge is not None:
+            controller.bridge.tick()
     if args.from_slot is not None and not continuing and controller.bridge is not None:
         controller.bridge.run("goto", {"slot": args.from_slot})
     return int(app.exec())

@@ -80,8 +80,8 @@ def render(argv: Sequence[str]) -> int:
 
     caption = f"Preview: {args.at} on the show day, if the show runs exactly on plan"
     image = grab_view(args.view, on_plan(agenda, path, moment), FakeClock(moment.t), size, caption)
-    if not image.save(str(args.out)):
-        print(f"{args.out}: cannot write the picture", file=sys.stderr)
+    if not image.save(str(args.out), "PNG"):
+        print(f"{args.out}: cannot write the picture (is the folder there and writable?)", file=sys.stderr)
         return 2
     print(f"wrote {args.out} ({args.view} at {args.at}, {size[0]}x{size[1]})")
     return 0

@@ -51,3 +51,13 @@ def test_the_real_app_rehearses_without_an_error(tmp_path: pytest.TempPathFactor
     assert "Traceback" not in err
     journals = list((tmp_path / "journals").rglob("show-*.jsonl"))  # type: ignore[operator]
     assert journals and '"cmd":"goto"' in journals[0].read_text(encoding="utf-8")
+
+
+def test_a_restarted_rehearsal_clock_shows_its_start_from_that_moment() -> None:
+    base = FakeClock(1000.0)
+    clock = ScaledClock(base, 60.0, start=at(13, 29).t)
+    base.advance(3.0)  # the app took three real seconds to start: three show minutes gone
+    clock.restart(at(13, 29).t)
+    assert clock.now().t == at(13, 29).t
+    base.advance(1.0)
+    assert clock.now().t == at(13, 30).t

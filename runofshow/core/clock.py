@@ -80,6 +80,11 @@ class ScaledClock:
         self.origin = base.now().t if origin is None else origin
         self.start = self.origin if start is None else start
 
+    def restart(self, start: float) -> None:
+        """Show `start` now, and run on from there."""
+        self.origin = self._base.now().t
+        self.start = start
+
     def now(self) -> Instant:
         real = self._base.now()
         shown = self.start + (real.t - self.origin) * self.speed

@@ -108,7 +108,9 @@ def parse_agenda(data: bytes | str, filename: str = "<agenda>") -> LoadResult:
     reader = _Reader(filename)
     agenda = reader.agenda(root)
     errors = [p for p in reader.problems if p.severity is Severity.ERROR]
-    return LoadResult(None if errors else agenda, tuple(reader.problems))
+    # In file order, the way an editor shows them.
+    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
+    return LoadResult(None if errors else agenda, tuple(problems))
 
 
 def _decode(data: bytes | str) -> str:
@@ -149,7 +151,7 @@ def _compose(text: str) -> Node:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "expected a single document" in message:
             message = "the file holds more than one YAML document (`---`); an agenda is one document"
-        raise _FatalError(line, column, f"YAML syntax error: {message}") from None
+        raise _FatalError(line, column, f"YAML syntax error: {message}{_syntax_hint(message)}") from None
     except yaml.reader.ReaderError as exc:
         raise _unreadable(text, exc) from None
     except yaml.YAMLError as exc:
@@ -161,6 +163,20 @@ def _compose(text: str) -> Node:
     if root is None:
         raise _FatalError(1, 1, "the file is empty; an agenda needs an `event:` and a list of `slots:`")
     return root
+
+
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("mapping values are not allowed here", "a value that contains ': ' must be in quotes, e.g. "
+                                            "title: \"Policy panel: Scaling up\""),
+    ("expected <block end>", "check the indentation: keys of one slot line up under each other"),
+    ("could not find expected ':'", "a line is missing its ':' or its indentation is off"),
+)
+
+
+def _syntax_hint(message: str) -> str:
+    """A plain-words hint for the YAML mistakes people make by hand."""
+    return next((f" (hint: {hint})" for needle, hint in _SYNTAX_HINTS if needle in message), "")
 
 
 def _unreadable(text: str, exc: yaml.reader.ReaderError) -> _FatalError:
@@ -403,6 +419,12 @@ class _Reader:
             warning = self.parsed(fields["warning"][1], "the slot's warning", parse_duration)
         if start is None or end is None or not title or not slot_id or event is None:
             return None
+        slot_warning = warning if warning is not None else event.warning
+        length = int((end - start).total_seconds())
+        if slot_warning >= length:
+            where = fields["warning"][1] if "warning" in fields else node
+            self.note(where, f"the warning ({format_duration(slot_warning)}) is not shorter than '{title}' "
+                             f"({format_duration(length)}): its timer is amber from the start")
         if cues:
             total = sum(cue.duration for cue in cues)
             duration = int((end - start).total_seconds())

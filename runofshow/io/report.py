@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from runofshow.core.agenda import Agenda
@@ -22,6 +22,7 @@ class ReportRow:
     actual_start: datetime | None
     actual_end: datetime | None
     actual_seconds: float | None  # time on stage: from first start to last end, pauses excluded
+    status: str = "not run"  # done, running (the show was still on it), or not run
 
     @property
     def planned_seconds(self) -> float | None:
@@ -32,7 +33,7 @@ class ReportRow:
     @property
     def over_seconds(self) -> float | None:
         """Positive: ran longer than planned; negative: shorter."""
-        if self.actual_seconds is None or self.planned_seconds is None:
+        if self.actual_seconds is None or self.planned_seconds is None or self.status == "running":
             return None
         return self.actual_seconds - self.planned_seconds
 
@@ -45,17 +46,29 @@ class Report:
 
 
 def build_report(engine: ShowEngine, now: float | None = None) -> Report:
-    """Rows in agenda order, then any run slot that is no longer in the agenda."""
+    """Rows in agenda order, then any run slot that is no longer in the agenda.
+
+    A slot still running at `now` (a show in progress, or one that crashed) is reported as running,
+    with its actual start and its time so far.
+    """
     agenda = engine.agenda
     live = engine.live
-    merged = merge_runs(live.runs)
+    runs = live.runs
+    current = agenda.slots[live.index] if live.index is not None else None
+    if current is not None and live.running_since is not None and now is not None:
+        paused = live.paused_total + (now - live.paused_at if live.paused_at is not None else 0.0)
+        runs = (*runs, SlotRun(current.id, live.running_since, now, paused, live.added))
+    merged = merge_runs(runs)
     anchor = live.anchor or agenda.event.date
     rows = []
     for slot in agenda.slots:
         planned_start = local_datetime(_planned(agenda, anchor, slot.start), agenda.event.tz)
         planned_end = local_datetime(_planned(agenda, anchor, slot.end), agenda.event.tz)
         actual = merged.pop(slot.id, None)
-        rows.append(_row(agenda, slot.id, slot.title, (planned_start, planned_end), actual))
+        row = _row(agenda, slot.id, slot.title, (planned_start, planned_end), actual)
+        if current is not None and slot.id == current.id and live.running_since is not None and actual:
+            row = replace(row, status="running", actual_end=None)
+        rows.append(row)
     for slot_id, actual in merged.items():
         rows.append(_row(agenda, slot_id, f"({slot_id}: no longer in the agenda)", (None, None), actual))
     last = live.runs[-1].end if live.runs else None
@@ -76,7 +89,7 @@ def _row(agenda: Agenda, slot_id: str, title: str, planned: tuple[datetime | Non
     start, end, seconds = actual
     tz = agenda.event.tz
     return ReportRow(slot_id, title, planned_start, planned_end, local_datetime(start, tz), local_datetime(end, tz),
-                     seconds)
+                     seconds, "done")
 
 
 def merge_runs(runs: tuple[SlotRun, ...]) -> dict[str, tuple[float, float, float]]:
@@ -108,13 +121,13 @@ def _signed(seconds: float | None) -> str:
 
 
 HEADER = ("slot", "title", "planned start", "planned end", "planned length", "actual start", "actual end",
-          "actual length", "over/under")
+          "actual length", "over/under", "status")
 
 
 def report_rows(report: Report) -> list[tuple[str, ...]]:
     return [(r.slot_id, r.title, _time(r.planned_start), _time(r.planned_end), _length(r.planned_seconds),
-             _time(r.actual_start), _time(r.actual_end), _length(r.actual_seconds), _signed(r.over_seconds))
-            for r in report.rows]
+             _time(r.actual_start), _time(r.actual_end), _length(r.actual_seconds), _signed(r.over_seconds),
+             r.status) for r in report.rows]
 
 
 def to_csv(report: Report) -> str:

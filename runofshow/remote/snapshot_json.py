@@ -19,7 +19,7 @@ from typing import Any
 from runofshow.core.agenda import Cue, Person, Slot
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
 from runofshow.core.timing import format_drift, local_datetime
-from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS, phase_word
+from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS, display_word
 
 SCHEMA_VERSION = 1
 
@@ -79,7 +79,7 @@ def _words(state: ShowState) -> dict[str, str]:
     A browser crosses into WRAP UP or OVER TIME by its own countdown, between two pushes."""
     if state.phase is not ShowPhase.RUNNING:
         return {}
-    return {p.value: phase_word(replace(state, slot_phase=p)) for p in SlotPhase if p is not SlotPhase.NONE}
+    return {p.value: display_word(replace(state, slot_phase=p)) for p in SlotPhase if p is not SlotPhase.NONE}
 
 
 _rundown_text: tuple[tuple[Slot, ...] | None, str] = (None, "[]")
@@ -109,7 +109,7 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
                   "organiser": event.organiser},
         "phase": state.phase.value,
         "slot_phase": state.slot_phase.value,
-        "phase_word": phase_word(state),
+        "phase_word": display_word(state),
         "colour": PAUSED_COLOUR if state.phase is ShowPhase.PAUSED else PHASE_COLOURS[state.slot_phase],
         "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
                   "words": _words(state)},

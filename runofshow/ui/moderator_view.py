@@ -8,7 +8,7 @@ from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP_LEFT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
-from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, phase_word
+from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, display_word
 
 BACKGROUND = "#0b0f18"
 PANEL = "#161d2c"
@@ -80,7 +80,7 @@ def moderator_scene(state: ShowState) -> Scene:
         # Any slot without cues: current and next with the remaining time.
         scene.add(", ".join(p.label() for p in slot.people), Box(0.03, 0.12, 0.94, 0.1), MUTED, align=ALIGN_LEFT)
         scene.add(state.countdown, Box(0.05, 0.24, 0.9, 0.42), colour, digits=True)
-        scene.add(phase_word(state), Box(0.05, 0.67, 0.9, 0.08), colour, bold=True)
+        scene.add(display_word(state), Box(0.05, 0.67, 0.9, 0.08), colour, bold=True)
         scene.add(after_text, Box(0.03, 0.84, 0.94, 0.1), TEXT, align=ALIGN_LEFT)
         return scene
     # A panel: the people on the left, the turn and the clocks on the right.
@@ -101,7 +101,7 @@ def moderator_scene(state: ShowState) -> Scene:
     scene.add(next_text, Box(0.52, 0.49, 0.45, 0.08), TEXT, align=ALIGN_LEFT)
     scene.add("Panel time left", Box(0.52, 0.60, 0.45, 0.05), MUTED, bold=True, align=ALIGN_LEFT)
     scene.add(state.countdown, Box(0.52, 0.65, 0.30, 0.14), colour, digits=True, align=ALIGN_LEFT)
-    scene.add(phase_word(state), Box(0.83, 0.65, 0.14, 0.14), colour, bold=True)
+    scene.add(display_word(state), Box(0.83, 0.65, 0.14, 0.14), colour, bold=True)
     scene.add(after_text, Box(0.52, 0.84, 0.45, 0.1), TEXT, align=ALIGN_LEFT)
     return scene
 

@@ -39,10 +39,10 @@ def _short(text: str, limit: int) -> str:
 PROGRAMME_LINES = 12
 
 
-def _programme(slots: tuple[Slot, ...]) -> str:
+def _programme(slots: tuple[Slot, ...], title_chars: int = PROGRAMME_TITLE_CHARS) -> str:
     # Long titles are shortened, and a long programme cut, so that the list stays readable from the back row.
     shown = slots[:PROGRAMME_LINES]
-    lines = [f"{slot.start:%H:%M}   {_short(slot.title, PROGRAMME_TITLE_CHARS)}" for slot in shown]
+    lines = [f"{slot.start:%H:%M}   {_short(slot.title, title_chars)}" for slot in shown]
     if len(slots) > len(shown):
         lines.append(f"… and {len(slots) - len(shown)} more")
     return "\n".join(lines)
@@ -71,10 +71,19 @@ def projector_scene(state: ShowState) -> Scene:
         scene.add("Welcome", Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
         start = f"The programme starts at {state.target:%H:%M}" if state.target else ""
         scene.add(start, Box(0.05, 0.28, 0.9, 0.07), LIGHT)
-        scene.fills.append(Fill(Box(0.12, 0.38, 0.76, 0.53), NAVY_LIGHT, radius=0.015))
-        scene.add("Programme", Box(0.15, 0.395, 0.70, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
-        scene.add(_programme(state.slots), Box(0.15, 0.46, 0.70, 0.43), LIGHT, align=ALIGN_TOP_LEFT, wrap=False,
-                  max_fraction=0.085)
+        topics = state.event.topics
+        # With topics ("Issues we will address") the programme shares the screen with them.
+        left, width = (0.04, 0.50) if topics else (0.12, 0.76)
+        scene.fills.append(Fill(Box(left, 0.38, width, 0.53), NAVY_LIGHT, radius=0.015))
+        scene.add("Programme", Box(left + 0.03, 0.395, width - 0.06, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
+        programme = _programme(state.slots, 42 if topics else PROGRAMME_TITLE_CHARS)
+        scene.add(programme, Box(left + 0.03, 0.46, width - 0.06, 0.43), LIGHT, align=ALIGN_TOP_LEFT,
+                  wrap=False, max_fraction=0.085)
+        if topics:
+            scene.fills.append(Fill(Box(0.56, 0.38, 0.40, 0.53), NAVY_LIGHT, radius=0.015))
+            scene.add("Issues we will address", Box(0.59, 0.395, 0.34, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
+            scene.add("\n\n".join(f"• {topic}" for topic in topics), Box(0.59, 0.46, 0.34, 0.43), LIGHT,
+                      align=ALIGN_TOP_LEFT, max_fraction=0.06)
         return scene
     if state.phase is ShowPhase.FINISHED or slot is None:
         scene.add("Thank you", Box(0.05, 0.30, 0.9, 0.2), ACCENT, bold=True)

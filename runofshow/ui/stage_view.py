@@ -6,7 +6,7 @@ from runofshow.core.show import ShowPhase, ShowState, SlotPhase
 from runofshow.core.timing import format_countdown
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
-from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, phase_word
+from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, display_word
 
 MESSAGE_BACKGROUND = "#ffd60a"
 MESSAGE_TEXT = "#101010"
@@ -32,20 +32,20 @@ def _next_line(state: ShowState) -> str:
 def stage_scene(state: ShowState, flash: bool) -> Scene:
     """What the speaker sees. `flash` is the bright half of a blink."""
     colour = PHASE_COLOURS[state.slot_phase]
-    word = phase_word(state)
+    word = display_word(state)
     digits = state.countdown
     title = state.current.title if state.current else state.event.title
     if state.phase is ShowPhase.PAUSED:
         colour = PAUSED_COLOUR
     elif state.phase is ShowPhase.PRE_SHOW:
-        colour, word = MUTED, "UNTIL THE START"
+        colour = MUTED
         digits = format_countdown(state.target_remaining) if state.target_remaining is not None else ""
     elif state.phase is ShowPhase.BETWEEN:
         colour = MUTED
+        if state.target_remaining is not None:  # a gap in the plan: how long until this slot starts
+            digits = format_countdown(state.target_remaining)
     elif state.phase is ShowPhase.FINISHED:
-        colour, digits, word = MUTED, state.time_of_day.strftime("%H:%M"), "THE SHOW IS OVER"
-    if state.is_break and state.target is not None and state.phase is ShowPhase.RUNNING:
-        word = f"BREAK · BACK AT {state.target:%H:%M}"
+        colour, digits = MUTED, ""  # no digits at all: a time of day there would read as time left
     background = "#000000"
     text = "#ffffff"
     if flash:

@@ -45,6 +45,23 @@ def phase_word(state: ShowState) -> str:
     }[state.slot_phase]
 
 
+def display_word(state: ShowState) -> str:
+    """The phase word for the people on stage and at the lectern, not for the operator.
+
+    "READY: PRESS GO" is an instruction for the stage manager; a speaker reads "STANDBY". In a break
+    the word says when the show is back, on every display alike.
+    """
+    if state.phase is ShowPhase.BETWEEN:
+        return f"STARTS AT {state.target:%H:%M}" if state.target is not None else "STANDBY"
+    if state.is_break and state.phase is ShowPhase.RUNNING and state.target is not None:
+        return f"BREAK · BACK AT {state.target:%H:%M}"
+    if state.phase is ShowPhase.FINISHED:
+        return "THE SHOW IS OVER"
+    if state.phase is ShowPhase.PRE_SHOW:
+        return "UNTIL THE START"
+    return phase_word(state)
+
+
 def digits_font(pixel_size: int = 48) -> QFont:
     """A bold font whose digits all have the same width, so a countdown never jiggles."""
     font = QFont()

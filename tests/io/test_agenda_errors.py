@@ -96,3 +96,34 @@ slots:
     agenda = parse_agenda(text).agenda
     assert agenda is not None
     assert [s.id for s in agenda.slots] == ["break", "break-2"]
+
+
+def test_the_common_hand_written_yaml_mistakes_come_with_a_hint() -> None:
+    head = "event:\n  title: x\n  date: 2023-11-30\n  timezone: UTC\nslots:\n"
+    colon = parse_agenda(head + "  - title: Policy panel: Scaling\n    start: 10:00\n    duration: 5m\n", "c.yaml")
+    assert str(colon.errors[0]).endswith("(hint: a value that contains ': ' must be in quotes, e.g. "
+                                         "title: \"Policy panel: Scaling up\")")
+    tab = parse_agenda(head + "  - title: A\n\tstart: 10:00\n", "t.yaml")
+    assert "(hint: indent with spaces, not tabs)" in str(tab.errors[0])
+
+
+def test_problems_are_listed_in_file_order() -> None:
+    text = """event: {title: x, date: 2023-11-30, timezone: UTC}
+slots:
+  - title: A
+    colour: red
+    start: 25:00
+    end: 10:10
+"""
+    problems = parse_agenda(text, "o.yaml").problems
+    assert [(p.line, p.column) for p in problems] == sorted((p.line, p.column) for p in problems)
+    assert len(problems) == 2
+
+
+def test_a_warning_as_long_as_the_slot_is_noted() -> None:
+    text = "event: {title: x, date: 2023-11-30, timezone: UTC, warning: 10m}\nslots:\n" \
+           "  - {title: Short, start: 10:00, duration: 5m}\n"
+    result = parse_agenda(text, "w.yaml")
+    assert result.agenda is not None
+    assert [str(p) for p in result.notes] == [
+        "w.yaml:3:5: note: the warning (10m) is not shorter than 'Short' (5m): its timer is amber from the start"]

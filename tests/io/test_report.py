@@ -32,11 +32,13 @@ def test_the_report_has_planned_and_actual_for_every_slot(tmp_path: Path) -> Non
     report = build_report(replayed.engine, at(14, 5).t)
     rows = list(csv.reader(io.StringIO(to_csv(report))))
     assert rows[0] == ["slot", "title", "planned start", "planned end", "planned length", "actual start",
-                       "actual end", "actual length", "over/under"]
+                       "actual end", "actual length", "over/under", "status"]
     assert rows[1] == ["welcome", "Welcoming remarks", "13:30:00", "13:45:00", "15:00", "13:31:00", "13:47:00",
-                       "16:00", "+1:00"]
-    assert rows[2][0] == "status-norway" and rows[2][5:] == ["13:47:00", "14:03:00", "14:00", "-1:00"]
-    assert rows[3][0] == "ec-objectives" and rows[3][5:] == ["", "", "", ""]
+                       "16:00", "+1:00", "done"]
+    assert rows[2][0] == "status-norway" and rows[2][5:] == ["13:47:00", "14:03:00", "14:00", "-1:00", "done"]
+    # The slot on stage when the report is made: its start and its time so far, marked running.
+    assert rows[3][0] == "ec-objectives" and rows[3][5:] == ["14:03:00", "", "2:00", "", "running"]
+    assert rows[4][5:] == ["", "", "", "", "not run"]
     assert len(rows) == 11
     # ec-objectives started at 14:03 and is 2 minutes in: 3 minutes behind at 14:05.
     assert report.drift == 180
@@ -49,7 +51,9 @@ def test_runofshow_report_writes_csv_from_a_real_journal(tmp_path: Path, capsys:
     assert main(["report", "--state-dir", str(tmp_path), "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("slot,title,planned start")
-    assert "welcome,Welcoming remarks,13:30:00,13:45:00,15:00,13:31:00,13:47:00,16:00,+1:00" in text
+    assert "welcome,Welcoming remarks,13:30:00,13:45:00,15:00,13:31:00,13:47:00,16:00,+1:00,done" in text
+    rows = {row[0]: row for row in csv.reader(io.StringIO(text))}
+    assert rows["ec-objectives"][5:] == ["14:03:00", "", "0:00", "", "running"]  # running at the last command
     assert main(["report", "--state-dir", str(tmp_path)]) == 0
     table = capsys.readouterr().out
     assert "Welcoming remarks" in table and "Show drift:" in table
@@ -58,3 +62,18 @@ def test_runofshow_report_writes_csv_from_a_real_journal(tmp_path: Path, capsys:
 def test_runofshow_report_without_a_journal_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--state-dir", str(tmp_path)]) == 2
     assert "no show has been run on" in capsys.readouterr().err
+
+
+def test_a_journal_that_cannot_be_read_is_an_error_not_an_empty_report(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--journal", str(tmp_path / "nosuch.jsonl")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "cannot read the journal" in captured.err and "no commands" in captured.err
+
+
+def test_a_journal_from_another_agenda_is_reported_with_a_warning(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    afternoon(tmp_path, tmp_path / "other-agenda.yaml")
+    journal = latest_journal(tmp_path, tmp_path / "other-agenda.yaml")
+    assert main(["report", "--journal", str(journal)]) == 0
+    assert f"was written for {(tmp_path / 'other-agenda.yaml').resolve()}" in capsys.readouterr().err

@@ -120,6 +120,9 @@ def test_the_projector_welcome_lists_the_programme(qtbot: QtBot) -> None:
     assert "Welcome" in shown and "The programme starts at 13:30" in shown
     programme = next(t for t in shown if t.startswith("13:30"))
     assert programme.count("\n") == 9 and "16:15   Drinks Reception" in programme
+    assert "Issues we will address" in shown
+    topics = next(t for t in shown if t.startswith("• "))
+    assert "• How to move beyond pilots and prototypes and move to innovation uptake at scale?" in topics
     assert "Norway House · Rue Archimède 17, 1000 Brussels · 30 November 2023" in shown
 
 
@@ -174,3 +177,27 @@ def test_the_moderator_view_outside_a_panel_shows_current_and_next(qtbot: QtBot)
     assert "Welcoming remarks" in shown and "09:00" in shown
     assert "After this: 13:45 Innovation procurement, challenges and possibilities for Europe; what's the " \
            "status in Norway?" in shown
+
+
+def test_the_speaker_is_never_told_to_press_go_nor_shown_a_time_of_day_as_a_countdown(qtbot: QtBot) -> None:
+    between = texts(stage_scene(PHASES["between"](), False))
+    assert "STANDBY" in between and "READY: PRESS GO" not in between
+    finished = stage_scene(PHASES["finished"](), False)
+    assert "THE SHOW IS OVER" in texts(finished)
+    assert not [item for item in finished.texts if item.digits and item.text and ":" in item.text
+                and item.box.h > 0.3]  # no big digits after the show
+
+
+def test_in_a_gap_of_the_plan_the_stage_counts_down_to_the_next_start(qtbot: QtBot) -> None:
+    from tests.core.helpers import agenda_from
+
+    engine = ShowEngine(agenda_from("  - {title: A, start: 14:00, end: 14:20}\n"
+                                    "  - {title: B, start: 14:30, end: 15:00}\n"))
+    engine.execute("roll", at(14, 0), {"on": True})
+    shown = texts(stage_scene(engine.state(at(14, 27)), False))
+    assert "STARTS AT 14:30" in shown and "03:00" in shown
+
+
+def test_the_moderator_says_when_the_break_ends_like_the_stage(qtbot: QtBot) -> None:
+    assert "BREAK · BACK AT 15:10" in texts(moderator_scene(PHASES["break"]()))
+    assert "BREAK · BACK AT 15:10" in texts(stage_scene(PHASES["break"](), False))

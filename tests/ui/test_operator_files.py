@@ -186,7 +186,8 @@ def test_export_report_writes_planned_vs_actual(rig: Rig, tmp_path: Path) -> Non
     rig.prompts.report_path = tmp_path / "report.csv"
     rig.controller.export_report()
     rows = list(csv.reader(rig.prompts.report_path.read_text(encoding="utf-8").splitlines()))
-    assert rows[1][:2] == ["welcome", "Welcoming remarks"] and rows[1][-1] == "+1:00"
+    assert rows[1][:2] == ["welcome", "Welcoming remarks"] and rows[1][-2:] == ["+1:00", "done"]
+    assert rows[2][0] == "status-norway" and rows[2][-1] == "running"
     assert "Report saved to" in rig.window.last_command.text()
 
 
