@@ -91,8 +91,12 @@ def projector_scene(state: ShowState) -> Scene:
         return scene
     if state.phase is ShowPhase.BETWEEN:
         scene.add("Up next", Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
-        scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.32), LIGHT, bold=True)
-        _lower_third(scene, slot.people)
+        scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.28), LIGHT, bold=True)
+        if slot.moderator is not None:  # a panel: the moderator is named as such, not as a panellist
+            scene.add(f"Moderated by {slot.moderator.label()}", Box(0.05, 0.56, 0.9, 0.06), ACCENT)
+            _lower_third(scene, slot.panellists)
+        else:
+            _lower_third(scene, slot.people)
         return scene
     if slot.kind is SlotKind.BREAK:
         back = f"Break — back at {state.target:%H:%M}" if state.target else "Break"

@@ -40,6 +40,7 @@ PHASES = {
     "reception": lambda: state_at(16, 20),
     "finished": lambda: state_at(17, 5),
     "between": lambda: state_at(14, 5, commands=(("reset", {}),)),
+    "panel-between": lambda: state_at(15, 45, commands=(("reset", {}),)),
 }
 VIEWS = {"stage": lambda s: stage_scene(s, False), "projector": projector_scene, "moderator": moderator_scene}
 
@@ -201,3 +202,12 @@ def test_in_a_gap_of_the_plan_the_stage_counts_down_to_the_next_start(qtbot: QtB
 def test_the_moderator_says_when_the_break_ends_like_the_stage(qtbot: QtBot) -> None:
     assert "BREAK · BACK AT 15:10" in texts(moderator_scene(PHASES["break"]()))
     assert "BREAK · BACK AT 15:10" in texts(stage_scene(PHASES["break"](), False))
+
+
+def test_a_panel_up_next_names_its_moderator_apart_from_the_panellists(qtbot: QtBot) -> None:
+    engine = ShowEngine(seed())
+    engine.execute("goto", at(15, 40), {"slot": "policy-panel"})
+    engine.execute("reset", at(15, 40))
+    shown = texts(projector_scene(engine.state(at(15, 40))))
+    assert "Moderated by Ingebjørg Harto, LUP" in shown
+    assert not any(t.startswith("Ingebjørg Harto —") for t in shown)
