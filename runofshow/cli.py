@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from runofshow.core.agenda import Agenda
+from runofshow.core.clock import SystemClock
 from runofshow.core.timeparse import format_duration
 from runofshow.io.agenda_yaml import load_agenda
 from runofshow.io.journal import default_state_dir, latest_journal, read_journal, replay
@@ -77,7 +77,7 @@ def report_time(last_command: float) -> float:
     A rehearsal's journal runs on its own accelerated clock, and an old journal ended long ago; for
     those the last command is the only meaningful "now".
     """
-    now = time.time()
+    now = SystemClock().now().wall
     return now if 0 <= now - last_command < 6 * 3600 else last_command
 
 
