@@ -57,7 +57,10 @@ def stage_scene(state: ShowState, flash: bool) -> Scene:
     scene.add(state.time_of_day.strftime("%H:%M:%S"), Box(0.72, 0.02, 0.25, 0.11), text if flash else MUTED,
               digits=True, align=ALIGN_RIGHT)
     scene.add(_speaker_line(state), Box(0.03, 0.13, 0.94, 0.08), text if flash else MUTED, align=ALIGN_LEFT)
-    if state.message:
+    if state.phase is ShowPhase.FINISHED and not state.message:
+        # No countdown after the show: the words take the middle of the screen instead.
+        scene.add(word, Box(0.05, 0.30, 0.90, 0.30), colour, bold=True)
+    elif state.message:
         scene.add(digits, Box(0.02, 0.21, 0.96, 0.36), colour, digits=True)
         scene.add(word, Box(0.05, 0.57, 0.90, 0.07), colour, bold=True)
         scene.fills.append(Fill(Box(0.03, 0.66, 0.94, 0.20), MESSAGE_BACKGROUND, radius=0.02))
