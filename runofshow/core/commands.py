@@ -1,15 +1,29 @@
 """The one command table. Buttons, keys, menus, HTTP and OSC all name commands from here.
 
-Each command lists its parameters with their types, so a caller from the network can be told
-exactly what is malformed before the engine sees anything.
+Each command lists its parameters with their types and bounds, so a caller from the network can be
+told exactly what is malformed before the engine sees anything: numbers are finite and within range,
+text is valid Unicode (no lone surrogates), without control characters, and of a bounded length.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 DISPLAYS = ("projector", "stage", "moderator")  # the display kinds that can be blacked out
+
+# One add_time moves a slot's end by at most a day either way: more than any real adjustment on a
+# show day, so a bigger number is a slip of the keyboard (the engine bounds the total, see show.py).
+MAX_TIME_CHANGE = 24 * 3600
+MAX_MESSAGE_INPUT = 1000  # the stage shows 280 characters once white space is collapsed (show.py)
+MAX_SLOT_ID = 200  # agenda ids are short slugs
+MAX_DISPLAY_NAME = 20  # projector, stage, moderator or all
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1
+_CONTROL_BUT_LAYOUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # the same; tab, CR and LF allowed
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,10 @@ class Param:
     kind: type  # str, int, float or bool
     required: bool = True
     help: str = ""
+    minimum: float | None = None  # numbers: the smallest value accepted
+    maximum: float | None = None  # numbers: the largest value accepted
+    max_length: int | None = None  # text: the most characters accepted
+    multiline: bool = False  # text: line breaks (LF or CR LF) and tabs allowed
 
 
 @dataclass(frozen=True)
@@ -36,19 +54,20 @@ COMMANDS: dict[str, CommandSpec] = dict(
         _spec("go", "Start the show, start the loaded slot, or go to the next slot"),
         _spec("next", "End the current slot and start the next one (the last one ends the show)"),
         _spec("previous", "Go back to the previous slot and start it again"),
-        _spec("goto", "Start the slot with this id now", Param("slot", str, help="slot id")),
+        _spec("goto", "Start the slot with this id now", Param("slot", str, help="slot id", max_length=MAX_SLOT_ID)),
         _spec("pause", "Pause the current slot's timer"),
         _spec("resume", "Resume the paused timer"),
         _spec("add_time", "Add (or with a negative number remove) seconds to the current slot",
-              Param("seconds", int, help="seconds, e.g. 60 or -60")),
+              Param("seconds", int, help="seconds, e.g. 60 or -60", minimum=-MAX_TIME_CHANGE, maximum=MAX_TIME_CHANGE)),
         _spec("reset", "Put the current slot back to its start, waiting for GO"),
         _spec("undo", "Undo the last command"),
         _spec("message", "Show a message to the stage",
-              Param("text", str, help="the message"), Param("flash", bool, required=False, help="flash it")),
+              Param("text", str, help="the message", max_length=MAX_MESSAGE_INPUT, multiline=True),
+              Param("flash", bool, required=False, help="flash it")),
         _spec("clear_message", "Remove the stage message"),
         _spec("flash", "Flash the stage display for a few seconds"),
         _spec("blackout", "Black out a display (projector, stage, moderator or all)",
-              Param("display", str, help="projector, stage, moderator or all"),
+              Param("display", str, help="projector, stage, moderator or all", max_length=MAX_DISPLAY_NAME),
               Param("on", bool, help="true to black out, false to show again")),
         _spec("next_cue", "Move to the next cue inside the slot (e.g. the next panellist)"),
         _spec("previous_cue", "Move back to the previous cue inside the slot"),
@@ -59,28 +78,82 @@ COMMANDS: dict[str, CommandSpec] = dict(
 
 
 def check_arguments(name: str, args: Mapping[str, object]) -> tuple[dict[str, object], str]:
-    """Validate arguments against the table: (clean arguments, '') or ({}, what is malformed)."""
+    """Validate arguments against the table: (clean arguments, '') or ({}, what is malformed).
+
+    The one place every caller's arguments are checked: the engine, HTTP and OSC all come here.
+    """
     spec = COMMANDS.get(name)
     if spec is None:
-        return {}, f"unknown command '{name}'; known: {', '.join(COMMANDS)}"
+        return {}, f"unknown command '{_shown(name)}'; known: {', '.join(COMMANDS)}"
     known = {p.name for p in spec.params}
-    extra = sorted(set(args) - known)
+    extra = sorted((key for key in args if key not in known), key=str)
     if extra:
-        return {}, f"'{name}' takes no argument '{extra[0]}'" + (f" (it takes {', '.join(sorted(known))})"
-                                                                  if known else "")
+        return {}, f"'{name}' takes no argument '{_shown(extra[0])}'" + (f" (it takes {', '.join(sorted(known))})"
+                                                                          if known else "")
     clean: dict[str, object] = {}
     for param in spec.params:
         if param.name not in args:
             if param.required:
                 return {}, f"'{name}' needs '{param.name}' ({param.help})"
             continue
-        value = args[param.name]
-        # bool is a subclass of int: refuse True where a number is wanted, and 1 where a bool is.
-        if param.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            return {}, f"'{param.name}' must be a whole number"
-        if param.kind is bool and not isinstance(value, bool):
-            return {}, f"'{param.name}' must be true or false"
-        if param.kind is str and not isinstance(value, str):
-            return {}, f"'{param.name}' must be text"
+        value, problem = _checked(param, args[param.name])
+        if problem:
+            return {}, problem
         clean[param.name] = value
     return clean, ""
+
+
+def _checked(param: Param, value: object) -> tuple[object, str]:
+    """One argument against its parameter: (the value, '') or (None, what is wrong with it)."""
+    # bool is a subclass of int: refuse True where a number is wanted, and 1 where a bool is.
+    if param.kind is bool:
+        return (value, "") if isinstance(value, bool) else (None, f"'{param.name}' must be true or false")
+    if param.kind is str:
+        if not isinstance(value, str):
+            return None, f"'{param.name}' must be text"
+        return value, _text_problem(param, value)
+    if param.kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, f"'{param.name}' must be a whole number"
+        number: float = value
+    else:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None, f"'{param.name}' must be a number"
+        try:
+            number = value = float(value)
+        except OverflowError:  # an int too large for a float
+            return None, f"'{param.name}' must be a finite number"
+        if not math.isfinite(number):
+            return None, f"'{param.name}' must be a finite number"
+    return value, _range_problem(param, number)
+
+
+def _range_problem(param: Param, number: float) -> str:
+    low, high = param.minimum, param.maximum
+    if (low is None or number >= low) and (high is None or number <= high):
+        return ""
+    if high is None:
+        return f"'{param.name}' must be at least {_number(low)}"
+    if low is None:
+        return f"'{param.name}' must be at most {_number(high)}"
+    return f"'{param.name}' must be between {_number(low)} and {_number(high)}"
+
+
+def _text_problem(param: Param, text: str) -> str:
+    if param.max_length is not None and len(text) > param.max_length:
+        return f"'{param.name}' is longer than {param.max_length} characters"
+    if found := _SURROGATE.search(text):
+        return f"'{param.name}' is not valid Unicode (a lone surrogate, U+{ord(found.group()):04X})"
+    if found := (_CONTROL_BUT_LAYOUT if param.multiline else _CONTROL).search(text):
+        return f"'{param.name}' contains a control character (U+{ord(found.group()):04X})"
+    return ""
+
+
+def _number(value: float | None) -> str:
+    return str(int(value)) if value is not None and float(value).is_integer() else str(value)
+
+
+def _shown(text: object, limit: int = 40) -> str:
+    """A name the caller sent, fit to quote back: cut short, anything unprintable escaped."""
+    text = str(text)
+    return repr(text[:limit])[1:-1] + ("..." if len(text) > limit else "")

@@ -28,6 +28,9 @@ from runofshow.core.timing import format_countdown, local_datetime, planned_epoc
 FLASH_SECONDS = 5.0
 MAX_MESSAGE = 280
 MAX_UNDO = 500
+# Added time in total, per slot: from -(planned length - 1 s) up to a week. A week holds a slot open across
+# a multi-day event's nights, and keeps every derived time of day (projected end, targets) within days of now.
+MAX_ADDED = 7 * 24 * 3600
 
 
 class ShowPhase(StrEnum):
@@ -169,9 +172,22 @@ class ShowEngine:
         self._live = Live()
         self._undo: list[Live] = []
 
+    @classmethod
+    def restored(cls, agenda: Agenda, live: Live, undo: tuple[Live, ...] = ()) -> ShowEngine:
+        """An engine carrying on from a checkpoint of the show record: its live state and undo history."""
+        engine = cls(agenda)
+        engine._live = live
+        engine._undo = list(undo[-MAX_UNDO:])
+        return engine
+
     @property
     def agenda(self) -> Agenda:
         return self._agenda
+
+    @property
+    def undo_stack(self) -> tuple[Live, ...]:
+        """The states `undo` goes back to, oldest first (what a checkpoint must keep)."""
+        return tuple(self._undo)
 
     @property
     def live(self) -> Live:
@@ -292,9 +308,12 @@ class ShowEngine:
             return _ROLL_REFUSAL
         if seconds == 0:
             return "add_time needs a number of seconds other than zero"
-        if slot.duration + live.added + seconds <= 0:
+        added = live.added + seconds
+        if slot.duration + added <= 0:
             return f"'{slot.title}' cannot be shortened below zero"
-        return replace(live, added=live.added + seconds)
+        if added > MAX_ADDED:
+            return f"'{slot.title}' cannot be longer than planned plus {MAX_ADDED // 86400} days"
+        return replace(live, added=added)
 
     def _cmd_reset(self, live: Live, now: Instant) -> Live | str:
         if live.roll:
