@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -12,15 +13,17 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
 from runofshow.core.clock import Clock, SystemClock
 from runofshow.io.agenda_yaml import load_agenda
+from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
 from runofshow.io.report import build_report, to_csv
-from runofshow.io.session import ShowSession, find_resumable
+from runofshow.io.session import ShowSession, search_record
+from runofshow.io.state_lock import StateFolderBusy, StateLock, StateLockError
 from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
@@ -73,6 +76,8 @@ class AppController(QObject):
         self.chimes: Chimes | None = None
         self.remote: RemoteServer | None = None  # the network server, when run_app asks for one
         self.remote_args: argparse.Namespace | None = None
+        self.fsync = FsyncWorker()  # the journal's fsync runs here, never on the Qt thread
+        self.record_notices: list[str] = []  # what the last look at the show record had to say
         self.watcher = AgendaWatcher(self)
         self.watcher.changed.connect(lambda _path: self.reload_agenda(from_disk_watch=True))
 
@@ -89,6 +94,7 @@ class AppController(QObject):
         path, agenda = loaded
         session = self._session_for(path, agenda)
         self.bridge = ShowBridge(session, self.clock, self)
+        self.fsync.set_listener(self.bridge.on_synced_callback())
         self.window = OperatorWindow(self.bridge, self)
         self.window.closing.connect(self.shutdown)
         self.window.set_mode_banner(self.mode_banner)
@@ -102,9 +108,16 @@ class AppController(QObject):
             self._after_first_paint = FirstPaint(self.window, self._start_extras)
         else:
             self._start_extras()
-        if session.restore_problems:
-            self.window.show_notice("Restored, with problems: " + "; ".join(session.restore_problems))
+        self._tell_about_record(session)
         return True
+
+    def _tell_about_record(self, session: ShowSession) -> None:
+        """Everything the show record had to say at opening: skipped lines, passed-over journals, plan choice."""
+        assert self.window is not None
+        lines = session.restore_problems + self.record_notices
+        if lines:
+            self.window.show_notice("Show record: " + "; ".join(lines))
+            log.warning("show record:\n%s", "\n".join(lines))
 
     def _start_extras(self) -> None:
         assert self.bridge is not None and self.window is not None
@@ -156,11 +169,22 @@ class AppController(QObject):
 
     def _session_for(self, path: Path, agenda: Agenda) -> ShowSession:
         """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
-        session = ShowSession(agenda, path, self.state_dir)
-        found = find_resumable(self.state_dir, path, agenda, self.clock.now())
-        if found is not None and (self.resume_policy == "always" or
-                                  (self.resume_policy == "ask" and self.prompts.resume(found))):
-            session.resume(found.contents)
+        session = ShowSession(agenda, path, self.state_dir, self.fsync)
+        search = search_record(self.state_dir, path, agenda, self.clock.now())
+        self.record_notices = list(search.notices)
+        found = search.resumable
+        if found is None or not (self.resume_policy == "always" or
+                                 (self.resume_policy == "ask" and self.prompts.resume(found))):
+            return session
+        session.resume(found, self.clock.now())
+        if found.plan_changes:
+            # The file was edited while the app was down: the operator decides which plan runs.
+            if self.resume_policy == "ask" and self.prompts.plan_changed(found.plan_changes):
+                session.replace_plan(agenda, self.clock.now())
+                self.record_notices.append(f"applied the edited {path.name}: " + "; ".join(found.plan_changes))
+            else:
+                self.record_notices.append(f"kept the plan from the record; {path.name} differs ("
+                                           + "; ".join(found.plan_changes) + "): File > Reload agenda applies it")
         return session
 
     def _adopt(self, path: Path) -> None:
@@ -197,9 +221,11 @@ class AppController(QObject):
             return
         assert self.bridge is not None and self.window is not None
         self.bridge.session.close()
-        self.bridge.set_session(self._session_for(path, result.agenda))
+        session = self._session_for(path, result.agenda)
+        self.bridge.set_session(session)
         self._adopt(path)
         self.window.show_notice(f"Opened {path}")
+        self._tell_about_record(session)
 
     def reload_agenda(self, from_disk_watch: bool = False) -> None:
         """Read the agenda again; keep the current slot by id; keep the last good agenda on errors."""
@@ -273,6 +299,7 @@ class AppController(QObject):
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge.session.close()
+        self.fsync.stop()
         self.settings.sync()
 
 
@@ -303,16 +330,56 @@ def install_excepthook(controller: AppController) -> None:
     sys.excepthook = hook
 
 
+def can_show_dialogs() -> bool:
+    """Whether a message box would reach a person: not under tests or CI, nor without a screen.
+
+    `RUNOFSHOW_NO_DIALOGS` (any non-empty value) or the offscreen platform keeps boxes away; on Linux a
+    window system must be there too, or Qt would abort before the box could say anything.
+    """
+    if os.environ.get("RUNOFSHOW_NO_DIALOGS"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):
+        return False
+    if sys.platform in ("win32", "darwin") or (platform and not platform.startswith(("xcb", "wayland"))):
+        return True  # eglfs, linuxfb...: a screen without a window system
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def lock_state_folder(state_dir: Path) -> StateLock | None:
+    """The lock on the state folder (one controller per folder), or None once the operator has been told why not.
+
+    Taken before any journal is read and before any window shows: a second copy stops here, naming
+    the process that runs the show, so there are never two writers on one journal.
+    """
+    try:
+        return StateLock.acquire(state_dir)
+    except StateLockError as refused:
+        print(refused, file=sys.stderr)
+        if can_show_dialogs():
+            app = QApplication.instance() or QApplication([sys.argv[0]])
+            app.setApplicationName("runofshow")
+            title = ("runofshow is already running" if isinstance(refused, StateFolderBusy)
+                     else "runofshow cannot start")
+            QMessageBox.warning(None, title, str(refused))
+        return None
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("runofshow")
-    app.setOrganizationName("runofshow")
     state_dir: Path = args.state_dir or default_state_dir()
-    controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir, resume_policy=args.resume)
-    install_excepthook(controller)
-    controller.remote_args = args  # the network server starts with the displays, after the first paint
-    if not controller.start(args.agenda or bundled_agenda(), defer_extras=True):
+    lock = lock_state_folder(state_dir)
+    if lock is None:
         return 2
-    return int(app.exec())
+    with lock:  # held until the app is done: released (or dropped by the OS on a crash) only then
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        app.setApplicationName("runofshow")
+        app.setOrganizationName("runofshow")
+        controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir,
+                                   resume_policy=args.resume)
+        install_excepthook(controller)
+        controller.remote_args = args  # the network server starts with the displays, after the first paint
+        if not controller.start(args.agenda or bundled_agenda(), defer_extras=True):
+            return 2
+        return int(app.exec())

@@ -94,7 +94,7 @@ def report(argv: Sequence[str]) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     contents = read_journal(journal_path)
-    if not contents.entries:
+    if not contents.entries:  # a journal of a show that continues elsewhere may hold only a checkpoint
         for problem in contents.problems:
             print(problem, file=sys.stderr)
         print(f"{journal_path}: no commands to report on", file=sys.stderr)

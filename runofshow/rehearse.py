@@ -90,28 +90,32 @@ def rehearse(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from runofshow.app import AppController, install_excepthook
+    from runofshow.app import AppController, install_excepthook, lock_state_folder
     from runofshow.ui.dialogs import DialogPrompts
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("runofshow")
-    app.setOrganizationName("runofshow")
     state_dir = args.state_dir or Path(tempfile.mkdtemp(prefix="runofshow-rehearsal-"))
-    clock, continuing = rehearsal_clock(state_dir, args.speed, agenda, args.from_slot)
-    speed = f"{args.speed:g}"
-    controller = AppController(QSettings(), DialogPrompts(), clock, state_dir,
-                               mode_banner=f"REHEARSAL ×{speed}: not the real show", resume_policy=args.resume)
-    install_excepthook(controller)
-    controller.remote_args = args
-    if not controller.start(path, defer_extras=True):
+    lock = lock_state_folder(state_dir)  # one controller per folder, before its clock record or journal is read
+    if lock is None:
         return 2
-    if not continuing:
-        # Starting the app took a moment of show time: begin the rehearsal exactly at its start now.
-        clock.restart(start_epoch(agenda, args.from_slot))
-        save_rehearsal(state_dir, clock)
-        if controller.bridge is not None:
-            controller.bridge.tick()
-    if args.from_slot is not None and not continuing and controller.bridge is not None:
-        controller.bridge.run("goto", {"slot": args.from_slot})
-    return int(app.exec())
+    with lock:
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        app.setApplicationName("runofshow")
+        app.setOrganizationName("runofshow")
+        clock, continuing = rehearsal_clock(state_dir, args.speed, agenda, args.from_slot)
+        speed = f"{args.speed:g}"
+        controller = AppController(QSettings(), DialogPrompts(), clock, state_dir,
+                                   mode_banner=f"REHEARSAL ×{speed}: not the real show", resume_policy=args.resume)
+        install_excepthook(controller)
+        controller.remote_args = args
+        if not controller.start(path, defer_extras=True):
+            return 2
+        if not continuing:
+            # Starting the app took a moment of show time: begin the rehearsal exactly at its start now.
+            clock.restart(start_epoch(agenda, args.from_slot))
+            save_rehearsal(state_dir, clock)
+            if controller.bridge is not None:
+                controller.bridge.tick()
+        if args.from_slot is not None and not continuing and controller.bridge is not None:
+            controller.bridge.run("goto", {"slot": args.from_slot})
+        return int(app.exec())

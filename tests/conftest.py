@@ -22,6 +22,8 @@ class FakePrompts:
         self.resume_offers: list[Resumable] = []
         self.other_files: list[Path] = []
         self.confirm_answer = True
+        self.plan_answer = False  # keep the recorded plan
+        self.plan_offers: list[list[str]] = []
         self.report_path: Path | None = None
 
     def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
@@ -31,6 +33,10 @@ class FakePrompts:
     def resume(self, found: Resumable) -> bool:
         self.resume_offers.append(found)
         return self.resume_answer
+
+    def plan_changed(self, changes: Sequence[str]) -> bool:
+        self.plan_offers.append(list(changes))
+        return self.plan_answer
 
     def confirm(self, title: str, text: str) -> bool:
         return self.confirm_answer

@@ -9,19 +9,20 @@ of whatever is counting (a countdown, the clock), never a fast fixed interval.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Clock
 from runofshow.core.show import Outcome, ShowState
-from runofshow.io.session import ShowSession
+from runofshow.io.session import JournalHealth, ShowSession
 
 log = logging.getLogger(__name__)
 
 # Wake a little after the boundary, never before it: an early wake-up would redraw the old digit.
 LANDING_MARGIN_S = 0.002
+LOOP_RETRY_MS = 1000  # after an error in the show loop, try again this soon
 
 
 class ShowBridge(QObject):
@@ -29,6 +30,7 @@ class ShowBridge(QObject):
     command_done = Signal(object)  # Outcome of each command, accepted or refused
     journal_trouble = Signal(str)  # the journal cannot be written ('' once it can again)
     agenda_changed = Signal(object)  # the Agenda, after a reload
+    _synced = Signal()  # the fsync worker made more entries durable (emitted from its thread)
 
     def __init__(self, session: ShowSession, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +41,8 @@ class ShowBridge(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
         self._journal_error: str | None = session.journal_error
+        self._loop_errors = 0
+        self._synced.connect(self._deliver_durable, Qt.ConnectionType.QueuedConnection)
         self._state = session.state(clock.now())
 
     @property
@@ -58,6 +62,27 @@ class ShowBridge(QObject):
         """Milliseconds until the scheduled wake-up (-1 when none is scheduled)."""
         return self._timer.remainingTime() if self._timer.isActive() else -1
 
+    @property
+    def journal_health(self) -> JournalHealth:
+        """Whether every accepted command is on disk; goes into every snapshot and command reply."""
+        return self._session.health()
+
+    def when_durable(self, callback: Callable[[], None]) -> None:
+        """Call back on the Qt thread once every entry written so far is on disk (or its write failed).
+
+        Network replies wait on this, so a controller is told `ok` only for what a power cut cannot lose.
+        """
+        self._session.when_durable(callback)
+
+    def _on_synced(self) -> None:
+        """From the fsync worker's thread: hand over to the Qt thread (a queued signal)."""
+        self._synced.emit()
+
+    @Slot()
+    def _deliver_durable(self) -> None:
+        self._session.deliver_durable()
+        self._report_journal()
+
     def start(self) -> None:
         """Draw the first snapshot and start waking on digit changes."""
         self.tick()
@@ -67,7 +92,11 @@ class ShowBridge(QObject):
 
     def run(self, name: str, args: Mapping[str, object] | None = None) -> Outcome:
         """Run a command from the table at the clock's now; emits command_done and changed."""
-        outcome = self._session.run(name, self._clock.now(), args)
+        try:
+            outcome = self._session.run(name, self._clock.now(), args)
+        except Exception as exc:  # the session already catches the engine's; this is the last guard
+            log.exception("command %s failed", name)
+            outcome = Outcome(False, f"internal error in '{name}' (logged): {exc}")
         self._report_journal()
         self.command_done.emit(outcome)
         if outcome.accepted:
@@ -75,11 +104,38 @@ class ShowBridge(QObject):
         return outcome
 
     def tick(self) -> ShowState:
-        """Take a snapshot now, emit it, and sleep until the next displayed change."""
-        self._state = self._session.state(self._clock.now())
-        self.changed.emit(self._state)
-        self._schedule(self._state)
+        """Take a snapshot now, emit it, and sleep until the next displayed change.
+
+        Nothing that goes wrong in here may stop the show loop: an error is logged, and the next
+        wake-up is scheduled anyway (at the latest a second later).
+        """
+        try:
+            now = self._clock.now()
+            self._session.retry(now)
+            self._report_journal()
+            self._state = self._session.state(now)
+        except Exception:
+            self._log_loop_error("taking a snapshot")
+            self._timer.setInterval(LOOP_RETRY_MS)
+            self._timer.start()
+            return self._state
+        try:
+            self.changed.emit(self._state)
+        except Exception:  # a view's slot raised; the other views and the timer carry on
+            self._log_loop_error("drawing a snapshot")
+        try:
+            self._schedule(self._state)
+        except Exception:
+            self._log_loop_error("scheduling the next wake-up")
+            self._timer.setInterval(LOOP_RETRY_MS)
+            self._timer.start()
         return self._state
+
+    def _log_loop_error(self, doing: str) -> None:
+        # The 1st, 2nd, 4th, 8th… error: a fault that repeats on every tick must not flood the log.
+        self._loop_errors += 1
+        if self._loop_errors & (self._loop_errors - 1) == 0:
+            log.exception("show loop: error while %s (%d so far); the show goes on", doing, self._loop_errors)
 
     def set_session(self, session: ShowSession) -> None:
         """Drive another session (another agenda, or a resumed show) from now on."""
@@ -89,8 +145,14 @@ class ShowBridge(QObject):
         self.agenda_changed.emit(session.engine.agenda)
         self.tick()
 
+    def on_synced_callback(self) -> Callable[[], None]:
+        """What the fsync worker calls when more entries are durable (from its own thread)."""
+        return self._on_synced
+
     def replace_agenda(self, agenda: Agenda) -> str:
-        message = self._session.engine.replace_agenda(agenda)
+        """A new plan version: recorded in the journal with the whole plan, then shown."""
+        message = self._session.replace_plan(agenda, self._clock.now())
+        self._report_journal()
         self.agenda_changed.emit(agenda)
         self.tick()
         return message
@@ -101,8 +163,8 @@ class ShowBridge(QObject):
         self._timer.start()
 
     def _report_journal(self) -> None:
-        error = self._session.journal_error
-        if error != self._journal_error:
+        error = self._session.health().error
+        if error != (self._journal_error or ""):
             self._journal_error = error
             if error:
                 log.warning("journal: %s", error)

@@ -38,6 +38,10 @@ class Prompts(Protocol):
         """Offer to resume the show found in the journal. True = resume, False = new show."""
         ...
 
+    def plan_changed(self, changes: Sequence[str]) -> bool:
+        """The agenda file differs from the plan in the resumed show's record. True = apply the file."""
+        ...
+
     def confirm(self, title: str, text: str) -> bool: ...
 
     def open_agenda(self, start: Path) -> Path | None: ...
@@ -128,6 +132,20 @@ class DialogPrompts:
         box.setDefaultButton(resume)
         box.exec()
         return box.clickedButton() is resume
+
+    def plan_changed(self, changes: Sequence[str]) -> bool:
+        box = QMessageBox(self.parent)
+        box.setWindowTitle("The agenda file changed")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText("The agenda file is not the plan this show was running on.")
+        box.setInformativeText("It was edited while the app was closed. Keep running on the plan from the show's "
+                               "record (what the displays showed), or apply the file now as a reload?")
+        box.setDetailedText("\n".join(changes))
+        keep = box.addButton("Keep the recorded plan", QMessageBox.ButtonRole.RejectRole)
+        apply = box.addButton("Apply the file", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is apply
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)

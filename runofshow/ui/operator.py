@@ -132,6 +132,7 @@ class OperatorWindow(QMainWindow):
         self.journal_trouble = QLabel()
         self.journal_trouble.setObjectName("journalTrouble")
         self.journal_trouble.setVisible(False)
+        self._journal_error = ""
         self.mode_banner = QLabel()
         self.mode_banner.setObjectName("modeBanner")
         self.mode_banner.setStyleSheet("color: #14213d; background: #fca311; font-weight: bold; padding: 2px 8px;")
@@ -146,7 +147,7 @@ class OperatorWindow(QMainWindow):
         bridge.command_done.connect(self.show_outcome)
         bridge.journal_trouble.connect(self.show_journal_trouble)
         self.show_state(bridge.state)
-        self.show_journal_trouble(bridge.session.journal_error or "")
+        self.show_journal_trouble(bridge.journal_health.error)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- building -----------------------------------------------------------------------------
@@ -260,6 +261,8 @@ class OperatorWindow(QMainWindow):
     # -- drawing --------------------------------------------------------------------------------
 
     def show_state(self, state: ShowState) -> None:
+        if self._journal_error:
+            self._show_record_health()
         self.now_panel.update_state(state)
         self.rundown_model.update(state)
         self.rundown.follow(state)
@@ -286,9 +289,17 @@ class OperatorWindow(QMainWindow):
             self.last_command.setText(f"Not done: {outcome.message}")
 
     def show_journal_trouble(self, error: str) -> None:
+        self._journal_error = error
+        self._show_record_health()
+
+    def _show_record_health(self) -> None:
+        error = self._journal_error
         self.journal_trouble.setVisible(bool(error))
-        self.journal_trouble.setText(f"⚠ JOURNAL NOT SAVED: {error}" if error else "")
-        self.journal_trouble.setToolTip("The show goes on, but a crash now would lose the commands since. "
+        unsaved = self.bridge.journal_health.unsaved if error else 0
+        waiting = f" — {unsaved} not yet written" if unsaved else ""
+        self.journal_trouble.setText(f"⚠ RECORD NOT SAVED{waiting}: {error}" if error else "")
+        self.journal_trouble.setToolTip("The show goes on. What it did since is kept in memory, in order, and "
+                                        "written as soon as the disk takes it; until then a crash would lose it. "
                                         "Free disk space or check the state directory.")
 
     def set_mode_banner(self, text: str) -> None:

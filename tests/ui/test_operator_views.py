@@ -138,7 +138,7 @@ def test_a_journal_that_cannot_be_written_shows_in_red_in_the_status_bar(rig: Ri
     bridge.session.journal = None
     bridge.run("go")
     assert not rig.window.journal_trouble.isHidden()
-    assert rig.window.journal_trouble.text().startswith("⚠ JOURNAL NOT SAVED: cannot create a journal")
+    assert rig.window.journal_trouble.text().startswith("⚠ RECORD NOT SAVED")
     assert bridge.state.current is not None
 
 

@@ -1,0 +1,143 @@
+"""A plan (Agenda) as plain JSON, for the show record.
+
+The record keeps the plan itself, not the YAML it came from: a replay must rebuild what the
+operator saw even after the agenda file, or the YAML loader's rules, changed. Decoding checks
+every field and raises PlanDecodeError with what is wrong; it never trusts the record blindly.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue
+
+PLAN_FORMAT = 1
+
+
+class PlanDecodeError(ValueError):
+    """A recorded plan that cannot be read back (damaged, or from an incompatible version)."""
+
+
+def plan_to_json(agenda: Agenda) -> dict[str, Any]:
+    event = agenda.event
+    return {
+        "format": PLAN_FORMAT,
+        "event": {"title": event.title, "date": event.date.isoformat(), "timezone": event.timezone,
+                  "venue": {"name": event.venue.name, "address": event.venue.address},
+                  "organiser": event.organiser, "description": event.description, "topics": list(event.topics),
+                  "warning": event.warning},
+        "slots": [_slot_to_json(slot) for slot in agenda.slots],
+    }
+
+
+def _person_to_json(person: Person | None) -> list[str] | None:
+    return None if person is None else [person.name, person.role, person.organisation]
+
+
+def _slot_to_json(slot: Slot) -> dict[str, Any]:
+    return {
+        "id": slot.id, "title": slot.title, "kind": slot.kind.value,
+        "start": slot.start.isoformat(), "end": slot.end.isoformat(),
+        "speakers": [_person_to_json(p) for p in slot.speakers],
+        "moderator": _person_to_json(slot.moderator),
+        "panellists": [_person_to_json(p) for p in slot.panellists],
+        "cues": [[cue.title, cue.duration, _person_to_json(cue.speaker)] for cue in slot.cues],
+        "notes": slot.notes, "warning": slot.warning,
+    }
+
+
+def plan_from_json(data: object) -> Agenda:
+    """The Agenda recorded by plan_to_json. Raises PlanDecodeError naming the first bad field."""
+    try:
+        return _plan(data)
+    except PlanDecodeError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, zoneinfo.ZoneInfoNotFoundError) as exc:
+        raise PlanDecodeError(f"the recorded plan is damaged ({type(exc).__name__}: {exc})") from exc
+
+
+def _plan(data: object) -> Agenda:
+    root = _mapping(data, "plan")
+    if root.get("format") != PLAN_FORMAT:
+        raise PlanDecodeError(f"unknown plan format {root.get('format')!r}")
+    raw_event = _mapping(root["event"], "event")
+    timezone = _text(raw_event["timezone"], "timezone")
+    tz = zoneinfo.ZoneInfo(timezone)
+    venue = _mapping(raw_event["venue"], "venue")
+    event = Event(
+        title=_text(raw_event["title"], "title"), date=date.fromisoformat(_text(raw_event["date"], "date")),
+        timezone=timezone, tz=tz, venue=Venue(_text(venue["name"], "venue"), _text(venue["address"], "venue")),
+        organiser=_text(raw_event["organiser"], "organiser"),
+        description=_text(raw_event["description"], "description"),
+        topics=tuple(_text(t, "topic") for t in _list(raw_event["topics"], "topics")),
+        warning=_whole(raw_event["warning"], "warning"),
+    )
+    slots = tuple(_slot(item, tz) for item in _list(root["slots"], "slots"))
+    if not slots:
+        raise PlanDecodeError("the recorded plan has no slots")
+    if len({slot.id for slot in slots}) != len(slots):
+        raise PlanDecodeError("the recorded plan has two slots with one id")
+    return Agenda(event, slots)
+
+
+def _slot(data: object, tz: zoneinfo.ZoneInfo) -> Slot:
+    raw = _mapping(data, "slot")
+    start, end = _moment(raw["start"], tz), _moment(raw["end"], tz)
+    if end <= start:
+        raise PlanDecodeError(f"slot {raw.get('id')!r} ends before it starts")
+    warning = raw["warning"]
+    return Slot(
+        id=_text(raw["id"], "id"), title=_text(raw["title"], "title"), kind=SlotKind(raw["kind"]),
+        start=start, end=end,
+        speakers=tuple(_person(p) for p in _list(raw["speakers"], "speakers")),
+        moderator=None if raw["moderator"] is None else _person(raw["moderator"]),
+        panellists=tuple(_person(p) for p in _list(raw["panellists"], "panellists")),
+        cues=tuple(_cue(c) for c in _list(raw["cues"], "cues")),
+        notes=_text(raw["notes"], "notes"),
+        warning=None if warning is None else _whole(warning, "warning"),
+    )
+
+
+def _cue(data: object) -> Cue:
+    title, duration, speaker = _list(data, "cue")
+    return Cue(_text(title, "cue title"), _whole(duration, "cue duration"),
+               None if speaker is None else _person(speaker))
+
+
+def _person(data: object) -> Person:
+    name, role, organisation = _list(data, "person")
+    return Person(_text(name, "name"), _text(role, "role"), _text(organisation, "organisation"))
+
+
+def _moment(value: object, tz: zoneinfo.ZoneInfo) -> datetime:
+    moment = datetime.fromisoformat(_text(value, "time"))
+    if moment.tzinfo is None:
+        raise PlanDecodeError(f"time {value!r} has no UTC offset")
+    return moment.astimezone(tz)  # back in the event's zone; astimezone keeps DST folds right
+
+
+def _mapping(value: object, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise PlanDecodeError(f"{what} is not an object")
+    return value
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise PlanDecodeError(f"{what} is not a list")
+    return value
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise PlanDecodeError(f"{what} is not text")
+    return value
+
+
+def _whole(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10 * 365 * 86400:
+        raise PlanDecodeError(f"{what} is not a whole number of seconds")
+    return value
