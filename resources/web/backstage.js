@@ -44,6 +44,10 @@ ROS.start((s, l) => {
   ROS.text("drift", ROS.formatDrift(drift));
   ROS.text("end", ROS.timeOfDay(Date.parse(s.projected_end) / 1000 + (drift - s.drift), false));
   ROS.text("next", s.next ? `Next: ${ROS.hhmm(s.next.start)} ${s.next.title}` : s.current ? "Next: the end of the show" : "");
+  // The show's record (the journal) cannot be written: whoever watches backstage must know at once.
+  const unsaved = Boolean(s.journal) && !s.journal.ok;
+  const journal = ROS.text("journal", unsaved ? `RECORD NOT SAVED: ${s.journal.error || "the journal cannot be written"}` : "");
+  journal.hidden = !unsaved;
   const message = ROS.text("message", s.message ? `Message on stage: ${s.message}` : "");
   message.hidden = !s.message;
   const key = JSON.stringify([s.index, s.phase, s.runs.length, s.next && s.next.id, s.rundown.length]);

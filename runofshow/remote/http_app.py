@@ -3,16 +3,25 @@
 Everything here runs on the network thread's event loop. It reads only serialised snapshots
 (text handed over by SnapshotPublisher) and sends commands through CommandRelay; nothing here
 touches the engine. Malformed input is refused here, before anything is queued for the Qt thread.
+
+A controller is never told something false about a command: 503 "not run" only when the command was
+cancelled before the Qt thread took it; once taken, the reply waits for its real result. An
+`Idempotency-Key` header makes a retried command run once. Nothing a client does, and nothing a
+snapshot holds, may stop the pushes to the other displays.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
+import re
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,7 +30,8 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from runofshow.core.commands import COMMANDS, check_arguments
 from runofshow.remote.options import RemoteOptions, is_loopback
-from runofshow.remote.relay import BusyError, CommandRelay, Snapshot
+from runofshow.remote.relay import BusyError, CommandRelay, CommandResult, LogOnce, Snapshot
+from runofshow.remote.snapshot_json import dumps, journal_to_json
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +47,13 @@ _SECURITY_HEADERS = {
 _PAGE_POLICY = ("default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; "
                 "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+# Once the Qt thread has taken a command, its result will come: wait this much longer before saying
+# that it is unknown (never "not run"). A slow disk's fsync is seconds at worst.
+RESULT_GRACE = 60.0
+WRITE_TIMEOUT = 10.0  # seconds a display may take to accept one snapshot
+IDEMPOTENCY_KEYS = 1000  # replies kept for retries
+IDEMPOTENCY_TTL = 600.0  # seconds a reply is kept for a retry
+_IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,200}")
 
 
 class Access(Enum):
@@ -45,8 +62,80 @@ class Access(Enum):
     CONTROL = "control"  # commands
 
 
+def _json(status: int, body: bytes, **headers: str) -> web.Response:
+    return web.Response(body=body, status=status, content_type="application/json", charset="utf-8",
+                        headers={**_SECURITY_HEADERS, **headers})
+
+
 def _error(status: int, message: str, **extra: Any) -> web.Response:
-    return web.json_response({"error": message, **extra}, status=status, headers=_SECURITY_HEADERS)
+    return web.json_response({"error": message, **extra}, status=status, headers=_SECURITY_HEADERS, dumps=dumps)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A command's reply, kept as bytes so a retry with the same Idempotency-Key gets the very same one."""
+
+    status: int
+    body: bytes
+    ran: bool = True  # False only when the command certainly did not run (busy, cancelled in time)
+
+    @classmethod
+    def of(cls, status: int, body: dict[str, Any], ran: bool = True) -> Reply:
+        return cls(status, dumps(body).encode("utf-8"), ran)
+
+
+@dataclass
+class _Remembered:
+    fingerprint: tuple[str, str]  # the command's name and the canonical JSON of its arguments
+    reply: asyncio.Future[Reply]
+    made: float
+
+
+class IdempotencyCache:
+    """Replies to commands sent with an `Idempotency-Key`, so a controller's retry runs a command once.
+
+    Bounded: at most `size` keys, each for `ttl` seconds. Used on the network thread only."""
+
+    def __init__(self, size: int = IDEMPOTENCY_KEYS, ttl: float = IDEMPOTENCY_TTL,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._entries: OrderedDict[str, _Remembered] = OrderedDict()
+        self._size = size
+        self._ttl = ttl
+        self._clock = clock
+        self.joined = 0  # retries that found their key (for the tests and the log)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, key: str) -> _Remembered | None:
+        self._expire()
+        return self._entries.get(key)
+
+    def remember(self, key: str, fingerprint: tuple[str, str], reply: asyncio.Future[Reply]) -> _Remembered:
+        entry = _Remembered(fingerprint, reply, self._clock())
+        self._entries[key] = entry
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)  # the oldest; anyone waiting on it still gets its reply
+        return entry
+
+    def forget(self, key: str, entry: _Remembered) -> None:
+        if self._entries.get(key) is entry:
+            del self._entries[key]
+
+    def _expire(self) -> None:
+        limit = self._clock() - self._ttl
+        while self._entries:
+            entry = next(iter(self._entries.values()))
+            if entry.made > limit:
+                break
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def _fingerprint(name: str, args: dict[str, object]) -> tuple[str, str]:
+    return name, json.dumps(args, sort_keys=True, separators=(",", ":"))
 
 
 class Hub:
@@ -54,6 +143,7 @@ class Hub:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
+        self._log_once = LogOnce(log)
         self.latest: Snapshot | None = None
         self.clients: set[_Client] = set()
         self._pushed_key = ""
@@ -62,26 +152,36 @@ class Hub:
         self.pushes = 0
 
     def publish(self, snapshot: Snapshot) -> None:
-        """A new snapshot from the Qt thread (called on the loop through call_soon_threadsafe)."""
-        self.latest = snapshot
-        now = self._loop.time()
-        if snapshot.key != self._pushed_key or now - self._pushed_at >= PUSH_INTERVAL:
-            self._push()
-        elif self._deferred is None:
-            # Only the clock moved, and we pushed less than a second ago: send the newest one later.
-            self._deferred = self._loop.call_at(self._pushed_at + PUSH_INTERVAL, self._push)
+        """A new snapshot from the Qt thread (called on the loop through call_soon_threadsafe). Never raises."""
+        try:
+            self.latest = snapshot
+            now = self._loop.time()
+            if snapshot.key != self._pushed_key or now - self._pushed_at >= PUSH_INTERVAL:
+                self._push()
+            elif self._deferred is None:
+                # Only the clock moved, and we pushed less than a second ago: send the newest one later.
+                self._deferred = self._loop.call_at(self._pushed_at + PUSH_INTERVAL, self._push)
+        except Exception as exc:
+            self._log_once("remote: pushing a snapshot failed", exc)
 
     def _push(self) -> None:
-        if self._deferred is not None:
-            self._deferred.cancel()
-            self._deferred = None
-        if self.latest is None:
-            return
-        self._pushed_key = self.latest.key
-        self._pushed_at = self._loop.time()
-        self.pushes += 1
-        for client in self.clients:
-            client.wake.set()
+        try:
+            if self._deferred is not None:
+                self._deferred.cancel()
+                self._deferred = None
+            if self.latest is None:
+                return
+            self._pushed_key = self.latest.key
+            self._pushed_at = self._loop.time()
+            self.pushes += 1
+        except Exception as exc:
+            self._log_once("remote: pushing a snapshot failed", exc)
+        for client in list(self.clients):
+            try:
+                client.wake.set()
+            except Exception as exc:  # one broken client must not keep the others from their snapshot
+                self._log_once("remote: a display could not be woken; it is dropped", exc)
+                self.clients.discard(client)
 
     def envelope(self) -> str:
         """The WebSocket message: the snapshot and how long ago it was made (for the clock offset)."""
@@ -111,6 +211,8 @@ class RemoteApp:
         self.hub = hub
         self._web_root = web_root.resolve()
         self.commands_run = 0
+        self.idempotency = IdempotencyCache()
+        self._running: set[asyncio.Task[Reply]] = set()  # commands whose reply is still to come
 
     def build(self) -> web.Application:
         app = web.Application(client_max_size=self.options.max_body, middlewares=[self._guard])
@@ -212,7 +314,8 @@ class RemoteApp:
     async def _state(self, request: web.Request) -> web.StreamResponse:
         if self.hub.latest is None:
             return _error(503, "the show has not published a state yet")
-        return web.Response(text=self.hub.latest.text, content_type="application/json", headers=_SECURITY_HEADERS)
+        # The text is valid by construction (snapshot_json.dumps); "replace" only keeps that a promise.
+        return _json(200, self.hub.latest.text.encode("utf-8", "replace"))
 
     async def _commands(self, request: web.Request) -> web.StreamResponse:
         table = [{"name": spec.name, "help": spec.help,
@@ -225,6 +328,9 @@ class RemoteApp:
         name = request.match_info["name"]
         if name not in COMMANDS:
             return _error(400, check_arguments(name, {})[1])
+        key = request.headers.get("Idempotency-Key")
+        if key is not None and not _IDEMPOTENCY_KEY.fullmatch(key):
+            return _error(400, "an Idempotency-Key is 1 to 200 printable ASCII characters")
         try:
             async with asyncio.timeout(self.options.body_timeout):
                 body = await request.read()
@@ -238,24 +344,86 @@ class RemoteApp:
         clean, problem = check_arguments(name, args)
         if problem:
             return _error(400, problem)
+        if key is None:
+            reply = await self._await(self._start(name, clean, str(request.remote)))
+            return _json(reply.status, reply.body)
+        fingerprint = _fingerprint(name, clean)
+        entry = self.idempotency.find(key)
+        if entry is not None:
+            if entry.fingerprint != fingerprint:
+                return _error(422, "this Idempotency-Key was already used for another command or other arguments")
+            # A retry: the first reply, once it is there; the command does not run again.
+            self.idempotency.joined += 1
+            log.info("remote %s from %s: a retry (Idempotency-Key), answered with the first reply", name,
+                     request.remote)
+            reply = await self._await(entry.reply)
+            return _json(reply.status, reply.body, **{"Idempotent-Replayed": "true"})
+        task = self._start(name, clean, str(request.remote))
+        entry = self.idempotency.remember(key, fingerprint, task)
+
+        def settled(done: asyncio.Future[Reply]) -> None:
+            # A command that certainly did not run (busy, cancelled in time) may run on a retry.
+            if done.cancelled() or done.exception() is not None or not done.result().ran:
+                self.idempotency.forget(key, entry)
+
+        task.add_done_callback(settled)
+        reply = await self._await(task)
+        return _json(reply.status, reply.body)
+
+    def _start(self, name: str, args: dict[str, object], remote: str) -> asyncio.Task[Reply]:
+        """Run the command as a task of its own: a caller that disconnects must not lose its result for a retry."""
+        task = asyncio.get_running_loop().create_task(self._execute(name, args, remote))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+        return task
+
+    async def _await(self, reply: asyncio.Future[Reply]) -> Reply:
+        """The reply of a running command, or 504 if it takes far longer than it ever should."""
         try:
-            future = self._relay.submit(name, clean)
-        except BusyError:
-            return _error(429, "too many commands at once; try again")
-        try:
-            result = await asyncio.wait_for(asyncio.wrap_future(future), self.options.command_timeout)
+            return await asyncio.wait_for(asyncio.shield(reply), self.options.command_timeout + RESULT_GRACE)
         except TimeoutError:
-            future.cancel()  # it will not run late
-            return _error(503, "the show did not answer in time; the command was not run")
+            return Reply.of(504, {"error": "the command was taken by the show but its result has not come; "
+                                  "check /api/state before trying again (or retry with the same Idempotency-Key)"})
+
+    async def _execute(self, name: str, args: dict[str, object], remote: str) -> Reply:
+        try:
+            future = self._relay.submit(name, args)
+        except BusyError:
+            return Reply.of(429, {"error": "too many commands at once; try again"}, ran=False)
+        waiting = asyncio.wrap_future(future)
+        try:
+            # Shielded: a timeout here must not cancel the future behind our back; cancelling is decided below.
+            result = await asyncio.wait_for(asyncio.shield(waiting), self.options.command_timeout)
+        except TimeoutError:
+            if future.cancel():
+                return Reply.of(503, {"error": "the show did not answer in time; the command was not run"}, ran=False)
+            # Too late to cancel: the Qt thread has taken it (it runs, or waits for its journal entry to be
+            # on disk). Its real result will come; a controller told "not run" would retry and run it twice.
+            log.warning("remote %s from %s: slower than %.1f s; waiting for its result", name, remote,
+                        self.options.command_timeout)
+            try:
+                result = await waiting
+            except Exception:
+                log.exception("remote: %s from %s failed", name, remote)
+                return Reply.of(500, {"error": "internal error; the show goes on"})
+        except Exception:
+            log.exception("remote: %s from %s failed", name, remote)
+            return Reply.of(500, {"error": "internal error; the show goes on"})
         self.commands_run += 1
+        return self._reply(name, remote, result)
+
+    def _reply(self, name: str, remote: str, result: CommandResult) -> Reply:
         outcome = result.outcome
-        log.info("remote %s from %s: %s", name, request.remote, outcome.message)
+        log.info("remote %s from %s: %s", name, remote, outcome.message)
+        journal = journal_to_json(result.journal)
+        record: dict[str, Any] = {"journal_ok": journal["ok"]}
+        if not journal["ok"]:
+            record |= {"journal_error": journal["error"], "unsaved": journal["unsaved"]}
         if outcome.invalid:
-            return _error(400, outcome.message)
+            return Reply.of(400, {"error": outcome.message, **record})
         if not outcome.accepted:
-            return _error(409, outcome.message, refused=True, state=result.state)
-        return web.json_response({"ok": True, "message": outcome.message, "state": result.state},
-                                 headers=_SECURITY_HEADERS)
+            return Reply.of(409, {"error": outcome.message, "refused": True, **record, "state": result.state})
+        return Reply.of(200, {"ok": True, "message": outcome.message, **record, "state": result.state})
 
     async def _preflight(self, request: web.Request) -> web.StreamResponse:
         origin = request.headers.get("Origin", "")
@@ -264,7 +432,7 @@ class RemoteApp:
         return web.Response(status=204, headers={
             "Access-Control-Allow-Origin": origin, "Vary": "Origin",
             "Access-Control-Allow-Methods": "GET, POST",
-            "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Runofshow-Token",
+            "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Runofshow-Token, Idempotency-Key",
             "Access-Control-Max-Age": "600"})
 
     # -- the WebSocket ----------------------------------------------------------------------------
@@ -287,11 +455,15 @@ class RemoteApp:
             self.hub.clients.discard(client)
             writer.cancel()
             if not ws.closed:
-                await ws.close(code=WSCloseCode.UNSUPPORTED_DATA)
+                with contextlib.suppress(Exception):  # it is gone either way
+                    await ws.close(code=WSCloseCode.UNSUPPORTED_DATA)
         return ws
 
     async def _write(self, client: _Client) -> None:
-        """Sends the newest snapshot whenever the hub says so; a slow display skips to the newest."""
+        """Sends the newest snapshot whenever the hub says so; a slow display skips to the newest.
+
+        Whatever goes wrong for this display (it left, it is too slow, or anything else) ends with this
+        display closed, so it reconnects: never a writer that died while its socket stays open."""
         ws = client.ws
         try:
             while not ws.closed:
@@ -299,14 +471,28 @@ class RemoteApp:
                 client.wake.clear()
                 if self.hub.latest is None:
                     continue
-                async with asyncio.timeout(10.0):
+                async with asyncio.timeout(WRITE_TIMEOUT):
                     await ws.send_str(self.hub.envelope())
-        except (ConnectionResetError, TimeoutError, RuntimeError):
-            await ws.close(code=WSCloseCode.GOING_AWAY)
+        except (ConnectionResetError, TimeoutError, RuntimeError):  # it left, or is too slow to keep
+            await self._drop(client, WSCloseCode.GOING_AWAY)
+        except Exception as exc:
+            log.warning("remote: a display's WebSocket failed (%s: %s); it is closed and will reconnect",
+                        type(exc).__name__, exc, exc_info=True)
+            await self._drop(client, WSCloseCode.INTERNAL_ERROR)
+
+    async def _drop(self, client: _Client, code: int) -> None:
+        self.hub.clients.discard(client)
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(WRITE_TIMEOUT):
+                await client.ws.close(code=code)
 
     async def close_clients(self) -> None:
         for client in list(self.hub.clients):
-            await client.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+            with contextlib.suppress(Exception):
+                await client.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+        for task in list(self._running):
+            task.cancel()
+        self.idempotency.clear()
 
 
 def _token_of(request: web.Request) -> str | None:

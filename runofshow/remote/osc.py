@@ -8,6 +8,10 @@ Beyond loopback the control token is the first argument (`/runofshow/go "TOKEN"`
 it is dropped. On loopback a token first argument is accepted and removed, so one Companion setup
 works in both places. Bundles run at once: a time tag is never waited on (python-osc's dispatcher
 would sleep the loop for it, which a single packet could abuse), which is why it is not used.
+
+There is no timeout here (nothing waits for a reply), so nothing is ever cancelled that may have run.
+Nothing a packet does may stop the port: any exception is logged and counted, and the next message,
+in the same bundle or the next packet, is handled as usual.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from pythonosc.osc_packet import OscPacket
 
 from runofshow.core.commands import COMMANDS, check_arguments
-from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
+from runofshow.remote.relay import BusyError, CommandRelay, CommandResult, LogOnce
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +102,16 @@ class OscProtocol(asyncio.DatagramProtocol):
         self._relay = relay
         self._token = token.encode()
         self._require_token = require_token
+        self._log_once = LogOnce(log)  # a flood of one bad packet must not flood the log
         self.counters = OscCounters()
 
     def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
+        try:
+            self._received(data, addr)
+        except Exception as exc:  # the port stays up, whatever a packet did
+            self._failed("an OSC packet", exc)
+
+    def _received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
         if len(data) > MAX_DATAGRAM:
             self.counters.problem(f"packet of {len(data)} bytes is too large")
             return
@@ -114,12 +125,19 @@ class OscProtocol(asyncio.DatagramProtocol):
             self.counters.problem(f"not an OSC packet: {type(exc).__name__}")
             return
         for message in messages[:MAX_MESSAGES]:
-            if not _has_type_tags(message.dgram):
-                # Old OSC allowed leaving the type tags out; then a message cut short after its address
-                # would read as a valid command without arguments. Every current sender writes them.
-                self.counters.problem("OSC message without type tags")
-                continue
-            self._handle(message.address, list(message.params), addr)
+            try:
+                if not _has_type_tags(message.dgram):
+                    # Old OSC allowed leaving the type tags out; then a message cut short after its address
+                    # would read as a valid command without arguments. Every current sender writes them.
+                    self.counters.problem("OSC message without type tags")
+                    continue
+                self._handle(message.address, list(message.params), addr)
+            except Exception as exc:  # one message's failure does not drop the rest of the bundle
+                self._failed(f"OSC {str(message.address)[:60]!r}", exc)
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        self.counters.problem(f"internal error on {what}: {type(exc).__name__}")
+        self._log_once(f"{what} failed; the OSC port stays up", exc)
 
     def _handle(self, address: str, values: list[object], addr: tuple[str | object, ...]) -> None:
         if not address.startswith(PREFIX):
@@ -159,7 +177,13 @@ def _has_type_tags(dgram: bytes) -> bool:
 
 
 def _log_outcome(name: str, future: Future[CommandResult]) -> None:
-    if future.cancelled() or future.exception() is not None:
-        return
-    outcome = future.result().outcome
-    log.info("OSC %s: %s%s", name, "" if outcome.accepted else "refused: ", outcome.message)
+    """On the Qt thread, once the command ran and its entry is durable. Must not raise (a done callback)."""
+    try:
+        if future.cancelled() or future.exception() is not None:
+            return
+        result = future.result()
+        outcome = result.outcome
+        unsaved = "" if result.journal.ok else f" (NOT SAVED in the show's record: {result.journal.error})"
+        log.info("OSC %s: %s%s%s", name, "" if outcome.accepted else "refused: ", outcome.message, unsaved)
+    except Exception:
+        log.exception("OSC %s: its outcome could not be logged", name)

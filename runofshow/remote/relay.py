@@ -4,11 +4,15 @@ CommandRelay carries a command from the network thread to the Qt thread (a queue
 its Outcome back (a concurrent Future): the engine is only ever touched on the Qt thread.
 SnapshotPublisher goes the other way: it serialises every snapshot on the Qt thread, the moment
 the bridge emits it, and hands the finished text to the network thread.
+
+A command's reply waits for its journal entry: the future is completed from the bridge's
+`when_durable`, so a controller is told `ok` only for what a crash cannot lose, and every reply and
+snapshot says whether the record is whole. Neither crossing may ever raise into a Qt signal: what
+cannot be serialised is logged once and the displays keep the last good snapshot.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -21,9 +25,35 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from runofshow.core.show import Outcome, ShowState
 from runofshow.qt.bridge import ShowBridge
-from runofshow.remote.snapshot_json import content_key, rundown_json, state_to_json
+from runofshow.remote.snapshot_json import (
+    HealthLike,
+    content_key,
+    dumps,
+    journal_to_json,
+    rundown_json,
+    state_to_json,
+)
 
 log = logging.getLogger(__name__)
+
+
+class LogOnce:
+    """Logs each distinct problem once: a fault that recurs every second must not flood the log."""
+
+    def __init__(self, logger: logging.Logger, limit: int = 100) -> None:
+        self._logger = logger
+        self._seen: dict[str, None] = {}
+        self._limit = limit
+
+    def __call__(self, what: str, exc: BaseException) -> None:
+        key = f"{what}|{type(exc).__name__}: {exc}"
+        if key in self._seen:
+            return
+        if len(self._seen) >= self._limit:
+            self._seen.pop(next(iter(self._seen)))
+        self._seen[key] = None
+        self._logger.error("%s (%s: %s); the show goes on", what, type(exc).__name__, exc,
+                           exc_info=(type(exc), exc, exc.__traceback__))
 
 
 class BusyError(Exception):
@@ -49,14 +79,19 @@ class Snapshot:
 @dataclass(frozen=True)
 class CommandResult:
     outcome: Outcome
-    state: dict[str, Any]  # the snapshot right after the command
+    state: dict[str, Any]  # the snapshot right after the command, with the record's health once it was written
+    journal: HealthLike  # the record's health once the command's entry was durable (or its write failed)
 
 
-def serialise(state: ShowState, speed: float) -> Snapshot:
+def serialise(state: ShowState, speed: float, journal: HealthLike | None = None) -> Snapshot:
+    """The snapshot's text, always valid JSON whatever it holds (see snapshot_json.dumps).
+
+    `journal` (the bridge's journal_health) is spliced in as `"journal"`: it is not a clock field, so a
+    change of the record's health changes the key and is pushed at once."""
     # The rundown is serialised once per agenda and spliced in; its hash (cached by str) goes in the key.
-    snapshot = state_to_json(state, speed, with_rundown=False)
+    snapshot = state_to_json(state, speed, with_rundown=False, journal=journal)
     rundown = rundown_json(state.slots)
-    text = json.dumps(snapshot, separators=(",", ":"), ensure_ascii=False)
+    text = dumps(snapshot)
     return Snapshot(text[:-1], rundown, f"{content_key(snapshot)}|{hash(rundown)}", time.monotonic())
 
 
@@ -72,6 +107,8 @@ class CommandRelay(QObject):
         self._pending = 0
         self._lock = threading.Lock()
         self._requested.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        # Called on the Qt thread once a command's entry is durable (the publisher checks the health).
+        self.after_durable: Callable[[], None] | None = None
 
     def submit(self, name: str, args: Mapping[str, object]) -> Future[CommandResult]:
         """Queue a command (already checked against the table) for the Qt thread."""
@@ -87,31 +124,91 @@ class CommandRelay(QObject):
     def _run(self, name: str, args: dict[str, object], future: Future[CommandResult]) -> None:
         with self._lock:
             self._pending -= 1
-        # A caller that gave up (timeout) cancelled the future: a late command must not run.
+        # A caller that gave up (timeout) cancelled the future: a late command must not run. From here on
+        # the future is running and cannot be cancelled: the caller must wait for this result.
         if not future.set_running_or_notify_cancel():
             return
         try:
             outcome = self._bridge.run(name, args)
-            snapshot = state_to_json(self._bridge.state, self._bridge.clock.speed)
+            state = state_to_json(self._bridge.state, self._bridge.clock.speed)
         except Exception as exc:  # reported to the caller as a 500, the show goes on
             log.exception("remote command %s failed", name)
             future.set_exception(exc)
             return
-        future.set_result(CommandResult(outcome, snapshot))
+
+        def durable() -> None:
+            self._complete(name, future, outcome, state)
+
+        try:
+            self._bridge.when_durable(durable)
+        except Exception:
+            log.exception("remote command %s: cannot wait for its journal entry; answering now", name)
+            durable()
+
+    def _complete(self, name: str, future: Future[CommandResult], outcome: Outcome, state: dict[str, Any]) -> None:
+        """On the Qt thread, once the command's entry is on disk (or its write failed): the reply may go."""
+        if future.done():
+            return
+        try:
+            health = self._bridge.journal_health
+            state = {**state, "journal": journal_to_json(health)}
+        except Exception as exc:
+            log.exception("remote command %s: its journal's health is unknown", name)
+            future.set_exception(exc)
+            return
+        future.set_result(CommandResult(outcome, state, health))
+        if self.after_durable is not None:
+            try:
+                self.after_durable()
+            except Exception:
+                log.exception("remote: publishing after %s failed; the show goes on", name)
 
 
 class SnapshotPublisher(QObject):
-    """Lives in the Qt thread: serialises each snapshot and gives it to `deliver` (any thread safe)."""
+    """Lives in the Qt thread: serialises each snapshot and gives it to `deliver` (any thread safe).
+
+    Connected to the bridge's `changed`, so it must never raise: a snapshot that cannot be serialised
+    or delivered is logged (once per distinct error) and the displays keep the last good one."""
 
     def __init__(self, bridge: ShowBridge, deliver: Callable[[Snapshot], None]) -> None:
         super().__init__(bridge)
         self._bridge = bridge
         self._deliver = deliver
+        self._log_once = LogOnce(log)
+        self.last_good: Snapshot | None = None
+        self._health: HealthLike | None = None  # the record's health in the last snapshot published
         bridge.changed.connect(self.publish)
+        bridge.journal_trouble.connect(self._journal_trouble)
 
     @Slot(object)
     def publish(self, state: ShowState) -> None:
-        self._deliver(serialise(state, self._bridge.clock.speed))
+        try:
+            health = self._bridge.journal_health
+            snapshot = serialise(state, self._bridge.clock.speed, health)
+        except Exception as exc:
+            self._log_once("remote: a snapshot could not be serialised; the displays keep the last good one", exc)
+            return
+        self._health = health
+        self.last_good = snapshot
+        try:
+            self._deliver(snapshot)
+        except Exception as exc:
+            self._log_once("remote: a snapshot could not be handed to the network thread", exc)
+
+    def check_health(self) -> None:
+        """Publish at once if the record's health changed since the last snapshot (not at the next wake-up)."""
+        try:
+            changed = self._bridge.journal_health != self._health
+        except Exception as exc:
+            self._log_once("remote: the journal's health is unknown", exc)
+            return
+        if changed:
+            self.publish(self._bridge.state)
+
+    @Slot(str)
+    def _journal_trouble(self, _error: str) -> None:
+        self.check_health()
 
     def detach(self) -> None:
         self._bridge.changed.disconnect(self.publish)
+        self._bridge.journal_trouble.disconnect(self._journal_trouble)

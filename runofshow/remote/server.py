@@ -24,7 +24,7 @@ from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.http_app import VIEWS, Hub, RemoteApp
 from runofshow.remote.options import RemoteOptions, load_or_create_token, options_from_args
 from runofshow.remote.osc import OscCounters, OscProtocol
-from runofshow.remote.relay import CommandRelay, Snapshot, SnapshotPublisher, serialise
+from runofshow.remote.relay import CommandRelay, Snapshot, SnapshotPublisher
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -84,6 +84,11 @@ class RemoteServer:
         assert self._hub is not None
         return self._hub
 
+    @property
+    def app(self) -> RemoteApp:
+        assert self._app is not None
+        return self._app
+
     def url(self, path: str = "/", host: str | None = None, with_token: bool = False) -> str:
         host = host or self.options.host
         if host in ("0.0.0.0", "::", ""):
@@ -115,7 +120,8 @@ class RemoteServer:
             self._thread = None
             return False
         self._publisher = SnapshotPublisher(self.bridge, self._deliver)
-        self._deliver(serialise(self.bridge.state, self.bridge.clock.speed))
+        self._relay.after_durable = self._publisher.check_health  # a write's outcome is news at once
+        self._publisher.publish(self.bridge.state)
         log.info("remote control on %s (token %s)%s", self.url("/"),
                  "required" if self.options.require_token else "not required on loopback",
                  f", OSC on UDP {self.bound.osc_port}" if self.bound.osc_port else "")
@@ -131,6 +137,7 @@ class RemoteServer:
     def stop(self) -> None:
         """Close every connection and end the thread. Safe to call twice."""
         if self._publisher is not None:
+            self._relay.after_durable = None
             self._publisher.detach()
             self._publisher = None
         loop, thread = self._loop, self._thread

@@ -6,15 +6,21 @@ as ISO 8601 in the event's time zone (for people and for Companion) and as epoch
 the browser views, which count down locally from `server_time` and correct for their own clock).
 
 Private slot notes are deliberately left out: they are for the operator, not for the venue network.
+
+Whatever the snapshot holds, the text sent is JSON that every client can parse: `dumps` writes a
+non-finite number as null and a character UTF-8 cannot carry (a lone surrogate) as U+FFFD, rather
+than failing, so no content can stop `/api/state` or the displays.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from runofshow.core.agenda import Cue, Person, Slot
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
@@ -27,6 +33,50 @@ SCHEMA_VERSION = 1
 # carries no news: the browsers compute these themselves, so it is pushed at most once a second.
 CLOCK_FIELDS = frozenset({"server_time", "time_of_day", "timer", "cue_timer", "drift", "drift_text",
                           "projected_end", "target_remaining", "flash_remaining"})
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+class HealthLike(Protocol):
+    """runofshow.io.session.JournalHealth, as far as the network needs it."""
+
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def error(self) -> str: ...
+    @property
+    def unsaved(self) -> int: ...
+
+
+def _finite(value: Any) -> Any:
+    """The value with every NaN and infinity replaced by None (JSON has no such numbers)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text that any client can read: never NaN/Infinity, never a lone surrogate.
+
+    The usual case costs one `json.dumps` and one regex search; only odd content takes the slow path."""
+    try:
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a NaN or an infinity somewhere (a circular value fails again below, as it should)
+        text = json.dumps(_finite(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    if _SURROGATES.search(text):
+        # Only possible inside strings (JSON's own syntax is ASCII): sent as U+FFFD, as a decoder would show it.
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def journal_to_json(health: HealthLike) -> dict[str, Any]:
+    """Whether the show's record is whole: so a browser view or an integrator can warn that it is not."""
+    return {"ok": bool(health.ok), "error": str(health.error or ""), "unsaved": int(health.unsaved)}
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -89,14 +139,16 @@ def rundown_json(slots: tuple[Slot, ...]) -> str:
     """The rundown as JSON text, made once per agenda: a tick must not cost more with 5,000 slots."""
     global _rundown_text  # noqa: PLW0603  (a one-entry cache, only touched on the Qt thread)
     if _rundown_text[0] is not slots:
-        _rundown_text = (slots, json.dumps(_rundown(slots), separators=(",", ":"), ensure_ascii=False))
+        _rundown_text = (slots, dumps(_rundown(slots)))
     return _rundown_text[1]
 
 
-def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = True) -> dict[str, Any]:
+def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = True,
+                  journal: HealthLike | None = None) -> dict[str, Any]:
     """The whole snapshot as plain JSON types. `speed` is show seconds per real second (1 at a show).
 
-    `with_rundown=False` leaves the rundown out, for the caller that splices in `rundown_json`."""
+    `with_rundown=False` leaves the rundown out, for the caller that splices in `rundown_json`.
+    `journal` is the record's health (the bridge's `journal_health`: ShowState does not carry it)."""
     event = state.event
     flash_remaining = (state.flash_until - state.at.t) if state.flash_until is not None else 0.0
     cue = state.cue
@@ -137,7 +189,8 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "last_command": state.last_command,
         "can_undo": state.can_undo,
         "runs": [_run(r, state) for r in state.runs],
-    } | ({"rundown": _rundown(state.slots)} if with_rundown else {})
+    } | ({"journal": journal_to_json(journal)} if journal is not None else {}) \
+      | ({"rundown": _rundown(state.slots)} if with_rundown else {})
 
 
 def content_key(snapshot: dict[str, Any]) -> str:
