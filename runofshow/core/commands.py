@@ -12,12 +12,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from runofshow.core import words
+
 DISPLAYS = ("projector", "stage", "moderator")  # the display kinds that can be blacked out
 
 # One add_time moves a slot's end by at most a day either way: more than any real adjustment on a
-# show day, so a bigger number is a slip of the keyboard (the engine bounds the total, see show.py).
+# show day, so a bigger number is a slip of the keyboard (the engine bounds the total, see live.py).
 MAX_TIME_CHANGE = 24 * 3600
-MAX_MESSAGE_INPUT = 1000  # the stage shows 280 characters once white space is collapsed (show.py)
+MAX_MESSAGE_INPUT = 1000  # the stage shows 280 characters once white space is collapsed (live.py)
 MAX_SLOT_ID = 200  # agenda ids are short slugs
 MAX_DISPLAY_NAME = 20  # projector, stage, moderator or all
 
@@ -43,23 +45,29 @@ class CommandSpec:
     name: str
     help: str
     params: tuple[Param, ...] = ()
+    # Moves or times the show by hand: refused while roll mode lets the plan and the clock drive it
+    # (the engine checks this in one place, before the command's own checks).
+    refused_in_roll: bool = False
 
 
-def _spec(name: str, help_text: str, *params: Param) -> tuple[str, CommandSpec]:
-    return name, CommandSpec(name, help_text, params)
+def _spec(name: str, help_text: str, *params: Param, refused_in_roll: bool = False) -> tuple[str, CommandSpec]:
+    return name, CommandSpec(name, help_text, params, refused_in_roll)
 
 
 COMMANDS: dict[str, CommandSpec] = dict(
     [
-        _spec("go", "Start the show, start the loaded slot, or go to the next slot"),
-        _spec("next", "End the current slot and start the next one (the last one ends the show)"),
-        _spec("previous", "Go back to the previous slot and start it again"),
-        _spec("goto", "Start the slot with this id now", Param("slot", str, help="slot id", max_length=MAX_SLOT_ID)),
-        _spec("pause", "Pause the current slot's timer"),
+        _spec("go", "Start the show, start the loaded slot, or go to the next slot", refused_in_roll=True),
+        _spec("next", "End the current slot and start the next one (the last one ends the show)",
+              refused_in_roll=True),
+        _spec("previous", "Go back to the previous slot and start it again", refused_in_roll=True),
+        _spec("goto", "Start the slot with this id now", Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
+              refused_in_roll=True),
+        _spec("pause", "Pause the current slot's timer", refused_in_roll=True),
         _spec("resume", "Resume the paused timer"),
         _spec("add_time", "Add (or with a negative number remove) seconds to the current slot",
-              Param("seconds", int, help="seconds, e.g. 60 or -60", minimum=-MAX_TIME_CHANGE, maximum=MAX_TIME_CHANGE)),
-        _spec("reset", "Put the current slot back to its start, waiting for GO"),
+              Param("seconds", int, help="seconds, e.g. 60 or -60", minimum=-MAX_TIME_CHANGE, maximum=MAX_TIME_CHANGE),
+              refused_in_roll=True),
+        _spec("reset", "Put the current slot back to its start, waiting for GO", refused_in_roll=True),
         _spec("undo", "Undo the last command"),
         _spec("message", "Show a message to the stage",
               Param("text", str, help="the message", max_length=MAX_MESSAGE_INPUT, multiline=True),
@@ -69,8 +77,8 @@ COMMANDS: dict[str, CommandSpec] = dict(
         _spec("blackout", "Black out a display (projector, stage, moderator or all)",
               Param("display", str, help="projector, stage, moderator or all", max_length=MAX_DISPLAY_NAME),
               Param("on", bool, help="true to black out, false to show again")),
-        _spec("next_cue", "Move to the next cue inside the slot (e.g. the next panellist)"),
-        _spec("previous_cue", "Move back to the previous cue inside the slot"),
+        _spec("next_cue", "Move to the next cue inside the slot (e.g. the next panellist)", refused_in_roll=True),
+        _spec("previous_cue", "Move back to the previous cue inside the slot", refused_in_roll=True),
         _spec("roll", "Turn roll mode on or off: the plan and the clock drive the show",
               Param("on", bool, help="true or false")),
     ]
@@ -84,17 +92,16 @@ def check_arguments(name: str, args: Mapping[str, object]) -> tuple[dict[str, ob
     """
     spec = COMMANDS.get(name)
     if spec is None:
-        return {}, f"unknown command '{_shown(name)}'; known: {', '.join(COMMANDS)}"
+        return {}, words.unknown_command(_shown(name), COMMANDS)
     known = {p.name for p in spec.params}
     extra = sorted((key for key in args if key not in known), key=str)
     if extra:
-        return {}, f"'{name}' takes no argument '{_shown(extra[0])}'" + (f" (it takes {', '.join(sorted(known))})"
-                                                                          if known else "")
+        return {}, words.no_such_argument(name, _shown(extra[0]), sorted(known))
     clean: dict[str, object] = {}
     for param in spec.params:
         if param.name not in args:
             if param.required:
-                return {}, f"'{name}' needs '{param.name}' ({param.help})"
+                return {}, words.argument_needed(name, param.name, param.help)
             continue
         value, problem = _checked(param, args[param.name])
         if problem:
@@ -107,24 +114,24 @@ def _checked(param: Param, value: object) -> tuple[object, str]:
     """One argument against its parameter: (the value, '') or (None, what is wrong with it)."""
     # bool is a subclass of int: refuse True where a number is wanted, and 1 where a bool is.
     if param.kind is bool:
-        return (value, "") if isinstance(value, bool) else (None, f"'{param.name}' must be true or false")
+        return (value, "") if isinstance(value, bool) else (None, words.must_be_bool(param.name))
     if param.kind is str:
         if not isinstance(value, str):
-            return None, f"'{param.name}' must be text"
+            return None, words.must_be_text(param.name)
         return value, _text_problem(param, value)
     if param.kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"'{param.name}' must be a whole number"
+            return None, words.must_be_whole(param.name)
         number: float = value
     else:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, f"'{param.name}' must be a number"
+            return None, words.must_be_number(param.name)
         try:
             number = value = float(value)
         except OverflowError:  # an int too large for a float
-            return None, f"'{param.name}' must be a finite number"
+            return None, words.must_be_finite(param.name)
         if not math.isfinite(number):
-            return None, f"'{param.name}' must be a finite number"
+            return None, words.must_be_finite(param.name)
     return value, _range_problem(param, number)
 
 
@@ -133,19 +140,19 @@ def _range_problem(param: Param, number: float) -> str:
     if (low is None or number >= low) and (high is None or number <= high):
         return ""
     if high is None:
-        return f"'{param.name}' must be at least {_number(low)}"
+        return words.at_least(param.name, _number(low))
     if low is None:
-        return f"'{param.name}' must be at most {_number(high)}"
-    return f"'{param.name}' must be between {_number(low)} and {_number(high)}"
+        return words.at_most(param.name, _number(high))
+    return words.between(param.name, _number(low), _number(high))
 
 
 def _text_problem(param: Param, text: str) -> str:
     if param.max_length is not None and len(text) > param.max_length:
-        return f"'{param.name}' is longer than {param.max_length} characters"
+        return words.too_long(param.name, param.max_length)
     if found := _SURROGATE.search(text):
-        return f"'{param.name}' is not valid Unicode (a lone surrogate, U+{ord(found.group()):04X})"
+        return words.lone_surrogate(param.name, ord(found.group()))
     if found := (_CONTROL_BUT_LAYOUT if param.multiline else _CONTROL).search(text):
-        return f"'{param.name}' contains a control character (U+{ord(found.group()):04X})"
+        return words.control_character(param.name, ord(found.group()))
     return ""
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from runofshow.core import words
+
 _TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:\+\s*(\d+)\s*d)?\s*$")
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -30,11 +32,11 @@ def parse_time_of_day(text: str) -> TimeOfDay:
     """
     match = _TIME.match(text)
     if not match:
-        raise ValueError(f"'{text}' is not a time of day; write it as HH:MM, e.g. 13:30")
+        raise ValueError(words.not_a_time(text))
     hours, minutes, seconds, days = match.groups()
     hour, minute, second = int(hours), int(minutes), int(seconds or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"'{text}' is not a time of day (hours 0-23, minutes and seconds 0-59)")
+        raise ValueError(words.time_out_of_range(text))
     return TimeOfDay(time(hour, minute, second), int(days or 0))
 
 
@@ -45,7 +47,7 @@ def parse_duration(text: str) -> int:
     """
     match = _DURATION.match(text)
     if not text.strip() or not match or not any(match.groups()):
-        raise ValueError(f"'{text}' is not a duration; write it like 15m, 1h30m or 90s")
+        raise ValueError(words.not_a_duration(text))
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 
@@ -54,11 +56,11 @@ def parse_date(text: str) -> date:
     """Parse an ISO date `YYYY-MM-DD`. Raises ValueError with a message fit for the user."""
     match = _DATE.match(text)
     if not match:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-11-30")
+        raise ValueError(words.not_a_date(text))
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError as exc:
-        raise ValueError(f"'{text}' is not a date: {exc}") from None
+        raise ValueError(words.impossible_date(text, str(exc))) from None
 
 
 def format_duration(seconds: int) -> str:

@@ -6,6 +6,8 @@ import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from runofshow.core import words
+
 
 def countdown_seconds(remaining: float) -> tuple[int, bool]:
     """Whole seconds to show for `remaining`, and whether they count up (over time).
@@ -36,8 +38,8 @@ def format_drift(drift: float) -> str:
     """`4:30 behind`, `2:00 ahead`, or `on time` (drift in seconds, positive = behind plan)."""
     seconds = round(drift)
     if seconds == 0:
-        return "on time"
-    return f"{format_short(abs(seconds))} {'behind' if seconds > 0 else 'ahead'}"
+        return words.ON_TIME
+    return words.drift_words(format_short(abs(seconds)), behind=seconds > 0)
 
 
 def format_short(seconds: int) -> str:

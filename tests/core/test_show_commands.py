@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from runofshow.core import words
+from runofshow.core.clock import Instant
 from runofshow.core.commands import COMMANDS
+from runofshow.core.handlers import HANDLERS
 from runofshow.core.show import FLASH_SECONDS, ShowEngine, ShowPhase
 from tests.core.helpers import at, seed
 
@@ -214,3 +217,34 @@ def test_an_edited_agenda_without_the_current_slot_loads_a_neighbour_and_says_so
     state = engine.state(at(13, 50))
     assert state.phase is ShowPhase.BETWEEN and state.current is not None and state.current.id == "ec-objectives"
     assert "is no longer in the agenda" in message
+
+
+# -- roll mode refuses the commands that move or time the show by hand ---------------------------------
+
+BY_HAND = {"go", "next", "previous", "goto", "pause", "add_time", "reset", "next_cue", "previous_cue"}
+
+
+def test_the_command_table_alone_says_which_commands_roll_mode_refuses() -> None:
+    assert {name for name, spec in COMMANDS.items() if spec.refused_in_roll} == BY_HAND
+
+
+@pytest.mark.parametrize("name", sorted(BY_HAND))
+def test_roll_mode_refuses_each_manual_command_with_one_reason(name: str) -> None:
+    engine = in_phase("roll")
+    before = engine.live
+    outcome = engine.execute(name, at(13, 40), ARGS.get(name, {}))
+    assert (outcome.accepted, outcome.message) == (False, words.ROLL_REFUSAL)
+    assert engine.live == before
+
+
+@pytest.mark.parametrize("moment", [at(13, 0), at(18, 0)])
+def test_add_time_in_roll_mode_with_no_slot_loaded_says_so_first(moment: Instant) -> None:
+    engine = ShowEngine(seed())
+    engine.execute("roll", moment, {"on": True})  # before the plan, or after it
+    outcome = engine.execute("add_time", moment, {"seconds": 60})
+    assert (outcome.accepted, outcome.message) == (False, "no slot is loaded")
+    assert engine.execute("reset", moment).message == words.ROLL_REFUSAL  # reset says roll mode first
+
+
+def test_every_command_but_undo_has_a_handler() -> None:
+    assert set(HANDLERS) == set(COMMANDS) - {"undo"}

@@ -1,0 +1,109 @@
+"""The plan on the show's day, and roll mode, which lets the plan and the clock drive the show.
+
+An agenda's dates only say on which day of the event a slot falls. The *anchor* is the calendar day the
+event's first day is played on: a rehearsal the day before plays the plan on that day, a template reused
+next year on its new day. `planned` turns a planned time into a moment on the show's timeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from runofshow.core.agenda import Agenda, Slot
+from runofshow.core.clock import Instant
+from runofshow.core.live import Live, SlotRun
+from runofshow.core.timing import local_datetime, planned_epoch
+
+
+def planned(agenda: Agenda, anchor: date, moment: datetime) -> float:
+    """The timeline second of a planned moment when the plan is played with its first day on `anchor`."""
+    return planned_epoch(anchor, agenda.event.date, moment, agenda.event.tz)
+
+
+def _today(agenda: Agenda, now: Instant) -> date:
+    return local_datetime(now.t, agenda.event.tz).date()
+
+
+def nearest_anchor(agenda: Agenda, slot: Slot, now: Instant) -> date:
+    """The day to play the plan on so that this slot's planned start is nearest to now.
+
+    A rehearsal the day before, a reused template, or a start just after midnight all give a
+    drift of minutes, never of days.
+    """
+    offset = slot.start.date() - agenda.event.date
+    base = _today(agenda, now) - offset
+    candidates = [base + timedelta(days=k) for k in (-1, 0, 1)]
+    return min(candidates, key=lambda day: abs(planned(agenda, day, slot.start) - now.t))
+
+
+def _preshow_anchor(agenda: Agenda, now: Instant) -> date:
+    """Before the start: the agenda's own date while it is still to come, else the nearest day."""
+    if _today(agenda, now) <= agenda.event.date:
+        return agenda.event.date
+    return nearest_anchor(agenda, agenda.slots[0], now)
+
+
+def roll_anchor(agenda: Agenda, now: Instant) -> date:
+    """The day whose plan contains now, or else the one whose first start is nearest."""
+    slots = agenda.slots
+    first = nearest_anchor(agenda, slots[0], now)
+    for day in (first - timedelta(days=1), first, first + timedelta(days=1)):
+        if planned(agenda, day, slots[0].start) <= now.t < planned(agenda, day, slots[-1].end):
+            return day
+    return first
+
+
+def anchor_of(agenda: Agenda, live: Live, now: Instant) -> date:
+    """The day the plan is played on: fixed once the show has started, else chosen for now."""
+    return live.anchor if live.anchor is not None else _preshow_anchor(agenda, now)
+
+
+# -- roll mode ------------------------------------------------------------------------------------------
+
+
+def plan_position(agenda: Agenda, anchor: date, now: Instant) -> int | None:
+    """The slot the plan has on at `now`, or the next one in a gap; None before or after the plan."""
+    slots = agenda.slots
+    ends = [planned(agenda, anchor, slot.end) for slot in slots]
+    index = bisect.bisect_right(ends, now.t)
+    return index if index < len(slots) and now.t >= planned(agenda, anchor, slots[0].start) else None
+
+
+def _loaded(live: Live, index: int | None) -> Live:
+    """The slot at `index` loaded and not started, nothing of the slot before carried over."""
+    return replace(live, index=index, running_since=None, paused_at=None, paused_total=0.0, added=0.0,
+                   cue_index=0, cue_from=0.0)
+
+
+def rolled(agenda: Agenda, live: Live, now: Instant) -> Live:
+    """In roll mode, move along the plan up to `now`, recording each slot as run to plan.
+
+    Rolling in two steps lands where rolling in one does: `rolled(rolled(live, t1), t2) == rolled(live, t2)`
+    for `t1 <= t2` (every slot change starts the next slot from nothing). That is what lets the engine
+    keep the last rolled state as a memo and move on from it, tick after tick, at the cost of one step.
+    """
+    if not live.roll or live.anchor is None or live.finished:
+        return live
+    slots, anchor = agenda.slots, live.anchor
+    while True:
+        if live.index is None:  # before the plan's first slot
+            if now.t < planned(agenda, anchor, slots[0].start):
+                return live
+            live = _loaded(live, 0)
+            continue
+        index = live.index
+        slot = slots[index]
+        start, end = planned(agenda, anchor, slot.start), planned(agenda, anchor, slot.end)
+        if live.running_since is None and now.t < start:
+            return live  # a gap in the plan: loaded, waiting for its start
+        if now.t < end:
+            if live.running_since is None:
+                live = replace(_loaded(live, index), running_since=start)
+            return live
+        began = live.running_since if live.running_since is not None else start
+        live = replace(live, runs=(*live.runs, SlotRun(slot.id, began, end, 0.0, 0.0)))
+        if index + 1 >= len(slots):
+            return replace(_loaded(live, None), finished=True)
+        live = _loaded(live, index + 1)

@@ -1,0 +1,18 @@
+"""The show's history read per slot: what the report and the rundown's "actual" column are made of."""
+
+from __future__ import annotations
+
+from runofshow.core.live import SlotRun
+
+
+def merge_runs(runs: tuple[SlotRun, ...]) -> dict[str, tuple[float, float, float]]:
+    """Per slot id: first start, last end, and seconds on stage (a slot can run more than once)."""
+    merged: dict[str, tuple[float, float, float]] = {}
+    for run in runs:
+        length = max(0.0, run.end - run.start - run.paused)
+        if run.slot_id in merged:
+            start, _, seconds = merged[run.slot_id]
+            merged[run.slot_id] = (start, run.end, seconds + length)
+        else:
+            merged[run.slot_id] = (run.start, run.end, length)
+    return merged

@@ -1,0 +1,187 @@
+"""The snapshot: everything a view needs at one instant, drawn from a live state and the plan.
+
+`draw` reads and never changes anything: the engine gives it the live state as it stands at `now`
+(already moved along the plan in roll mode) and gets back one immutable `ShowState`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from runofshow.core.agenda import Agenda, Cue, Event, Slot, SlotKind
+from runofshow.core.clock import Instant
+from runofshow.core.live import Live, SlotRun
+from runofshow.core.plan import anchor_of, planned
+from runofshow.core.timing import format_countdown, local_datetime, until_display_changes
+
+
+class ShowPhase(StrEnum):
+    PRE_SHOW = "pre-show"
+    RUNNING = "running"
+    PAUSED = "paused"
+    BETWEEN = "between"
+    FINISHED = "finished"
+
+
+class SlotPhase(StrEnum):
+    NONE = "none"  # no slot running
+    NORMAL = "normal"
+    WARNING = "warning"
+    OVERRUN = "overrun"
+
+
+@dataclass(frozen=True)
+class CueState:
+    index: int
+    cue: Cue
+    elapsed: float
+    remaining: float
+
+
+@dataclass(frozen=True)
+class ShowState:
+    """Everything a view needs at one instant. Views draw this and nothing else."""
+
+    at: Instant
+    event: Event
+    slots: tuple[Slot, ...]
+    phase: ShowPhase
+    index: int | None
+    current: Slot | None
+    next: Slot | None
+    elapsed: float
+    duration: float  # planned length plus added time
+    added: float
+    remaining: float
+    slot_phase: SlotPhase
+    warning: int  # the current slot's warning threshold, seconds
+    countdown: str  # the remaining time as every display shows it
+    cue: CueState | None
+    next_cue: Cue | None
+    message: str
+    flashing: bool
+    blackout: frozenset[str]
+    time_of_day: datetime  # wall clock in the event's zone
+    drift: float  # seconds behind plan (negative: ahead)
+    projected_end: datetime  # when the show ends if every remaining slot takes its planned length
+    target: datetime | None  # before the start, in a break or a gap: when the next thing starts
+    target_remaining: float | None
+    roll: bool
+    runs: tuple[SlotRun, ...]
+    last_command: str
+    can_undo: bool
+    planned_start: datetime | None = None  # the current (or next) slot's planned start, on the show's day
+    flash_until: float | None = field(default=None, repr=False)
+
+    @property
+    def overtime(self) -> float:
+        return max(0.0, -self.remaining) if self.current is not None else 0.0
+
+    def until_change(self) -> float:
+        """Show seconds from this snapshot until the next moment a displayed digit changes."""
+        counting = self.phase is ShowPhase.RUNNING
+        return until_display_changes(
+            self.at.wall,
+            self.remaining if counting else None,
+            self.cue.remaining if counting and self.cue is not None else None,
+            self.target_remaining,
+            self.flash_until - self.at.t if self.flash_until is not None else None,
+        )
+
+    @property
+    def is_break(self) -> bool:
+        return self.current is not None and self.current.kind is SlotKind.BREAK
+
+
+def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
+    """The snapshot of `live` at `now`. Costs the same whatever the agenda's length or the show's history."""
+    event, slots = agenda.event, agenda.slots
+    anchor = anchor_of(agenda, live, now)
+    current = slots[live.index] if live.index is not None else None
+    phase = _phase(live)
+    if current is not None:
+        duration = current.duration + live.added
+        elapsed = live.elapsed(now.t)
+        remaining = duration - elapsed
+        next_slot = slots[live.index + 1] if live.index is not None and live.index + 1 < len(slots) else None
+    else:
+        duration = elapsed = remaining = 0.0
+        next_slot = slots[0] if phase is ShowPhase.PRE_SHOW else None
+    started = current is not None and live.running_since is not None
+    warning = agenda.warning_for(current) if current is not None else event.warning
+    slot_phase = _slot_phase(started, remaining, warning)
+    cue = current_cue(current, live, elapsed) if started and current is not None else None
+    next_cue = None
+    if cue is not None and current is not None and cue.index + 1 < len(current.cues):
+        next_cue = current.cues[cue.index + 1]
+
+    # Where the show stands against its plan.
+    target: float | None = None
+    if phase is ShowPhase.FINISHED:
+        last_end = live.runs[-1].end if live.runs else now.t
+        drift = last_end - planned(agenda, anchor, slots[-1].end)
+    elif current is None:  # pre-show
+        start = planned(agenda, anchor, slots[0].start)
+        target = start
+        drift = max(0.0, now.t - start)
+    elif not started:  # loaded, waiting for GO or for its planned start in roll mode
+        start = planned(agenda, anchor, current.start)
+        target = start if live.roll else None
+        drift = max(now.t, start) + duration - planned(agenda, anchor, current.end)
+    else:
+        drift = now.t + max(remaining, 0.0) - planned(agenda, anchor, current.end)
+        if current.kind is SlotKind.BREAK:
+            target = now.t + max(remaining, 0.0)
+    projected_end = planned(agenda, anchor, slots[-1].end) + drift
+    shown = current if current is not None else next_slot
+    flashing = live.flash_until is not None and now.t < live.flash_until
+    return ShowState(
+        at=now, event=event, slots=slots, phase=phase, index=live.index, current=current, next=next_slot,
+        elapsed=elapsed, duration=duration, added=live.added, remaining=remaining, slot_phase=slot_phase,
+        warning=warning, countdown=format_countdown(remaining) if current is not None else "",
+        cue=cue, next_cue=next_cue, message=live.message, flashing=flashing, blackout=live.blackout,
+        time_of_day=local_datetime(now.wall, event.tz), drift=drift,
+        projected_end=local_datetime(projected_end, event.tz),
+        target=local_datetime(target, event.tz) if target is not None else None,
+        target_remaining=(target - now.t) if target is not None else None,
+        roll=live.roll, runs=live.runs, last_command=live.last_command, can_undo=can_undo,
+        planned_start=local_datetime(planned(agenda, anchor, shown.start), event.tz) if shown else None,
+        flash_until=live.flash_until if flashing else None,
+    )
+
+
+def current_cue(slot: Slot | None, live: Live, elapsed: float) -> CueState | None:
+    """The cue whose turn it is: cues follow one another by their lengths from the last nudge."""
+    if slot is None or not slot.cues:
+        return None
+    index = min(live.cue_index, len(slot.cues) - 1)
+    began = live.cue_from
+    while index + 1 < len(slot.cues) and elapsed >= began + slot.cues[index].duration:
+        began += slot.cues[index].duration
+        index += 1
+    cue = slot.cues[index]
+    spent = elapsed - began
+    return CueState(index, cue, spent, cue.duration - spent)
+
+
+def _phase(live: Live) -> ShowPhase:
+    if live.finished:
+        return ShowPhase.FINISHED
+    if live.index is None:
+        return ShowPhase.PRE_SHOW
+    if live.running_since is None:
+        return ShowPhase.BETWEEN
+    return ShowPhase.PAUSED if live.paused_at is not None else ShowPhase.RUNNING
+
+
+def _slot_phase(started: bool, remaining: float, warning: int) -> SlotPhase:
+    """Phase changes fall on the same instants as the displayed seconds change."""
+    if not started:
+        return SlotPhase.NONE
+    if remaining <= 0:
+        return SlotPhase.OVERRUN
+    if remaining <= warning:
+        return SlotPhase.WARNING
+    return SlotPhase.NORMAL
