@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from runofshow.core.agenda import Agenda
 from runofshow.core.clock import SystemClock
 from runofshow.core.timeparse import format_duration
 from runofshow.io.agenda_yaml import load_agenda
 from runofshow.io.journal import default_state_dir, latest_journal, read_journal, replay
+from runofshow.io.loading import load_or_complain
 from runofshow.io.report import build_report, to_csv, to_table
 from runofshow.paths import bundled_agenda
 
@@ -46,18 +46,10 @@ def check(argv: Sequence[str]) -> int:
     agenda = result.agenda
     first, last = agenda.slots[0], agenda.slots[-1]
     span = int((last.end - first.start).total_seconds())
-    count = f"{len(agenda.slots)} slot{'s' if len(agenda.slots) != 1 else ''}"
-    print(f"{path}: ok: {count}, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
+    slots = f"{len(agenda.slots)} slot{'s' if len(agenda.slots) != 1 else ''}"
+    print(f"{path}: ok: {slots}, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
           f"({format_duration(span)}), time zone {agenda.event.timezone}")
     return EXIT_OK
-
-
-def load_or_complain(path: Path) -> Agenda | None:
-    """The agenda, or None after printing every problem (notes too) on stderr: for every command."""
-    result = load_agenda(path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    return result.agenda
 
 
 def build_report_parser() -> argparse.ArgumentParser:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from runofshow.cli import load_or_complain
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import FakeClock, Instant
 from runofshow.core.timeparse import parse_time_of_day
+from runofshow.io.loading import load_or_complain
 from runofshow.io.session import ShowSession
 from runofshow.paths import bundled_agenda
 
@@ -76,11 +76,16 @@ def render(argv: Sequence[str]) -> int:
         print(f"runofshow render: {exc}", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from runofshow.ui.snapshots import grab_view  # Qt only once the arguments are good
+    # Qt only once the arguments are good.
+    from PySide6.QtGui import QImageWriter
+
+    from runofshow.ui.snapshots import grab_view
 
     caption = f"Preview: {args.at} on the show day, if the show runs exactly on plan"
     image = grab_view(args.view, on_plan(agenda, path, moment), FakeClock(moment.t), size, caption)
-    if not image.save(str(args.out), "PNG"):
+    # What QImage.save(path, "PNG") does inside; PySide6's save takes the format as str while its type
+    # stubs say bytes, and the writer takes bytes in both. PNG whatever the file's suffix.
+    if not QImageWriter(str(args.out), b"PNG").write(image):
         print(f"{args.out}: cannot write the picture (is the folder there and writable?)", file=sys.stderr)
         return 2
     print(f"wrote {args.out} ({args.view} at {args.at}, {size[0]}x{size[1]})")

@@ -1,16 +1,12 @@
 """The show record: an append-only journal of every accepted command, every plan version and checkpoints.
 
-One JSON object a line. The first line is a header; every other line is an entry with a rising
-sequence number, the show-timeline second it happened at (`t`), the wall clock (`wall_epoch`, and
-`wall` in UTC for people) and either a command (`cmd`, `args`) or a record:
-- `@plan`: the whole plan in force from then on (each load, reload and in-app edit), so a replay
-  uses the plan the operator had, not today's file;
-- `@checkpoint`: the whole live state with its undo history, so a resume replays only the tail and
-  damage before a checkpoint costs nothing.
-
-Reading never crashes and never deletes: a line that cannot be read is skipped, counted and
-reported with its line number; only an unterminated last line (a power cut mid-write) is cut, and a
-damaged journal is copied aside before anything is appended to it.
+This module writes it: each line is written before `append` returns and fsync'd (inline, or on an
+FsyncWorker's thread); a new show gets a new file by exclusive create; an unfinished last line is the
+only thing ever cut, and a damaged journal is copied aside before anything is appended to it.
+The rest of the record lives beside it, and every name is importable from here too:
+- `journal_format`: the line format (header, entries, `@plan`, `@checkpoint`, CRCs) and reading it back;
+- `journal_search`: choosing the latest show of an agenda;
+- `replay`: rebuilding the show from the last good checkpoint.
 """
 
 from __future__ import annotations
@@ -18,350 +14,42 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import stat
-import sys
-import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Instant
-from runofshow.core.show import ShowEngine
 from runofshow.io.fsync_worker import FsyncWorker
-from runofshow.io.live_codec import LiveDecodeError, checkpoint_from_json, plausible_time
-from runofshow.io.plan_codec import PlanDecodeError, plan_from_json
+from runofshow.io.journal_format import (
+    CHECKPOINT,
+    JOURNAL_VERSION,
+    MAX_HEADER_BYTES,
+    MAX_JOURNAL_BYTES,
+    PLAN,
+    SUFFIX,
+    Entry,
+    JournalContents,
+    default_state_dir,
+    iso_utc,
+    journal_dir,
+    read_journal,
+    seal,
+)
+from runofshow.io.journal_search import JournalSearch, find_latest_journal, latest_journal
+from runofshow.io.replay import Replay, replay
 
-JOURNAL_VERSION = 2
-SUFFIX = ".jsonl"
-PLAN = "@plan"
-CHECKPOINT = "@checkpoint"
-MAX_JOURNAL_BYTES = 256 * 1024 * 1024  # a 12-hour show with checkpoints is a few MiB
-MAX_HEADER_BYTES = 64 * 1024
-_BOM = b"\xef\xbb\xbf"
-_COUNTER = re.compile(r"-(\d+)$")
-_CRC = re.compile(rb',"crc":"([0-9a-f]{8})"\}\s*$')
+__all__ = [
+    "CHECKPOINT", "JOURNAL_VERSION", "MAX_HEADER_BYTES", "MAX_JOURNAL_BYTES", "PLAN", "SUFFIX",
+    "Entry", "Journal", "JournalContents", "JournalSearch", "JournalWriteError", "Replay",
+    "copy_aside", "default_state_dir", "find_latest_journal", "journal_dir", "latest_journal",
+    "read_journal", "replay",
+]
 
 
 class JournalWriteError(Exception):
     """The journal could not be written (disk full, removed, read-only). The show itself goes on."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    seq: int
-    name: str  # the command, or PLAN / CHECKPOINT
-    args: dict[str, object]  # the command's arguments, or the record's body
-    now: Instant
-    line: int = 0  # where it stands in the file, for reports
-
-    @property
-    def is_command(self) -> bool:
-        return self.name not in (PLAN, CHECKPOINT)
-
-
-@dataclass(frozen=True)
-class JournalContents:
-    """What a journal holds: its readable entries, where the whole lines end, and what could not be read."""
-
-    path: Path
-    entries: tuple[Entry, ...]
-    good_length: int  # bytes up to the end of the last whole line
-    problems: tuple[str, ...] = ()
-    agenda: str = ""  # the agenda file the show was started on
-    created: float | None = None  # the header's wall clock
-    skipped: tuple[int, ...] = ()  # line numbers that could not be read
-    torn: bool = False  # the last line was cut short
-
-    @property
-    def commands(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.is_command)
-
-    @property
-    def damaged(self) -> bool:
-        return bool(self.skipped)
-
-
-@dataclass
-class Replay:
-    """A show rebuilt from a journal, with what could not be replayed."""
-
-    engine: ShowEngine
-    entries: int  # commands in the journal
-    problems: list[str] = field(default_factory=list)
-    recorded_plan: bool = False  # the plan came from the record (not from today's file)
-    from_checkpoint: int | None = None  # the line of the checkpoint the replay started from
-
-
-def default_state_dir() -> Path:
-    """The user's data directory for runofshow (journals live here unless --state-dir says otherwise)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "runofshow"
-
-
-def journal_dir(state_dir: Path, agenda_path: Path) -> Path:
-    """One folder per agenda file: its name plus a short hash of its full path."""
-    resolved = str(Path(agenda_path).resolve())
-    # crc32 is enough to tell two agenda paths apart, and avoids loading OpenSSL (4 MB) for hashlib.
-    digest = f"{zlib.crc32(resolved.encode('utf-8')):08x}"
-    return state_dir / "journals" / f"{Path(agenda_path).stem}-{digest}"
-
-
-def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-# -- reading -------------------------------------------------------------------------------------
-
-
-def _read_regular(path: Path, limit: int) -> tuple[bytes, str]:
-    """The file's bytes (at most `limit`), or why it cannot be a journal. Never blocks on a FIFO."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return b"", str(exc.strerror or exc)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return b"", "it is not a regular file"
-        if info.st_size > MAX_JOURNAL_BYTES:
-            return b"", f"it is {info.st_size // (1024 * 1024)} MiB, more than a journal can be"
-        chunks: list[bytes] = []
-        size = 0
-        while size < limit:
-            chunk = os.read(fd, min(1024 * 1024, limit - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks), ""
-    except OSError as exc:
-        return b"", str(exc.strerror or exc)
-    finally:
-        os.close(fd)
-
-
-def read_journal(path: Path) -> JournalContents:
-    """Every readable entry; unreadable lines are skipped and reported, a torn last line noted."""
-    data, refusal = _read_regular(path, MAX_JOURNAL_BYTES)
-    if refusal:
-        return JournalContents(path, (), 0, (f"{path}: cannot read the journal: {refusal}",))
-    offset = len(_BOM) if data.startswith(_BOM) else 0  # an editor's byte-order mark is harmless
-    entries: list[Entry] = []
-    problems: list[str] = []
-    skipped: list[int] = []
-    agenda, created, torn = "", None, False
-    position, line_number, last_seq = offset, 0, 0
-    while position < len(data):
-        end = data.find(b"\n", position)
-        line_number += 1
-        if end < 0:
-            torn = True
-            problems.append(f"{path}:{line_number}: the last entry was cut short (a crash or power loss while "
-                            "writing); it was not replayed")
-            break
-        raw = data[position:end]
-        position = end + 1
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(_unseal(raw).decode("utf-8"), parse_constant=_refuse_constant)
-            if not isinstance(record, dict):
-                raise TypeError("not a JSON object")
-            if line_number == 1 and "journal" in record:
-                agenda, created = _header(record)
-                continue
-            entry = _entry(record, line_number)
-            if entry.seq <= last_seq:
-                raise ValueError(f"sequence number {entry.seq} after {last_seq} (two writers?)")
-        except (ValueError, KeyError, TypeError, RecursionError) as exc:
-            skipped.append(line_number)
-            problems.append(f"{path}:{line_number}: unreadable entry skipped ({str(exc)[:160]})")
-            continue
-        last_seq = entry.seq
-        entries.append(entry)
-    # `position` stops at the start of a torn line: everything before it is whole lines.
-    return JournalContents(path, tuple(entries), position, tuple(problems), agenda, created,
-                           tuple(skipped), torn)
-
-
-def _seal(body: bytes) -> bytes:
-    """The line with a CRC of its content: a flipped bit anywhere in it is found, not replayed."""
-    return body[:-1] + b',"crc":"%08x"}\n' % zlib.crc32(body)
-
-
-def _unseal(raw: bytes) -> bytes:
-    """The line's JSON without its CRC, after checking it (lines of version 1 have none)."""
-    match = _CRC.search(raw)
-    if match is None:
-        return raw
-    body = raw[:match.start()] + b"}"
-    if int(match.group(1), 16) != zlib.crc32(body):
-        raise ValueError("its checksum does not match (a damaged disk or a hand edit)")
-    return body
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a journal can hold")
-
-
-def _header(record: Mapping[str, object]) -> tuple[str, float | None]:
-    if record.get("journal") != "runofshow":
-        raise ValueError("not a runofshow journal")
-    created = record.get("created_epoch")
-    return str(record.get("agenda", "")), float(created) if plausible_time(created) else None  # type: ignore[arg-type]
-
-
-def _entry(record: Mapping[str, object], line: int) -> Entry:
-    args = record["args"]
-    if not isinstance(args, dict):
-        raise TypeError("args is not an object")
-    t, wall, seq, name = record["t"], record["wall_epoch"], record["seq"], record["cmd"]
-    if isinstance(seq, bool) or not isinstance(seq, int) or seq < 1:
-        raise TypeError("seq must be a positive whole number")
-    if not plausible_time(t) or not plausible_time(wall):
-        raise ValueError(f"time {t!r} / {wall!r} is not a plausible moment of a show")
-    if not isinstance(name, str) or not 0 < len(name) <= 64:
-        raise TypeError("cmd must be a short text")
-    return Entry(seq, name, dict(args), Instant(float(t), float(wall)), line)  # type: ignore[arg-type]
-
-
-# -- choosing the latest show --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JournalSearch:
-    """The newest readable journal of an agenda, by what the journals record, and those passed over."""
-
-    path: Path | None
-    skipped: tuple[str, ...] = ()
-
-
-def find_latest_journal(state_dir: Path, agenda_path: Path) -> JournalSearch:
-    """The journal whose header (or first entry) says it was started last; file names only break ties."""
-    folder = journal_dir(state_dir, agenda_path)
-    try:
-        names = sorted(p for p in folder.glob(f"show-*{SUFFIX}")) if folder.is_dir() else []
-    except OSError as exc:
-        return JournalSearch(None, (f"{folder}: cannot list the journals: {exc.strerror or exc}",))
-    best: tuple[float, int, str] | None = None
-    best_path: Path | None = None
-    skipped: list[str] = []
-    for path in names:
-        started, problem = _started(path)
-        if started is None:
-            skipped.append(f"{path}: passed over: {problem}")
-            continue
-        counter = _COUNTER.search(path.stem)
-        key = (started, int(counter.group(1)) if counter else 1, path.name)
-        if best is None or key > best:
-            best, best_path = key, path
-    return JournalSearch(best_path, tuple(skipped))
-
-
-def latest_journal(state_dir: Path, agenda_path: Path) -> Path | None:
-    """The newest journal of this agenda, if a show on it was ever started."""
-    return find_latest_journal(state_dir, agenda_path).path
-
-
-def _started(path: Path) -> tuple[float | None, str]:
-    """When the show in this journal started, read from its header, else from its first entry."""
-    head, refusal = _read_regular(path, MAX_HEADER_BYTES)
-    if refusal:
-        return None, refusal
-    head = head.removeprefix(_BOM)
-    first = head.split(b"\n", 1)[0]
-    with contextlib.suppress(ValueError, TypeError, KeyError, RecursionError):
-        record = json.loads(_unseal(first).decode("utf-8"), parse_constant=_refuse_constant)
-        if isinstance(record, dict):
-            _agenda, created = _header(record)
-            if created is not None:
-                return created, ""
-    contents = read_journal(path)  # a damaged or old (version 1) header: the entries tell
-    if contents.entries:
-        return contents.entries[0].now.wall, ""
-    return None, contents.problems[0] if contents.problems else "it holds no entries"
-
-
-# -- replaying -----------------------------------------------------------------------------------
-
-
-def replay(agenda: Agenda, contents: JournalContents) -> Replay:
-    """Rebuild the show: from the last good checkpoint (with the plan it was taken on), then the tail.
-
-    `agenda` is used only where the record holds no plan (journals of version 1). Entries that cannot
-    be applied are skipped and reported; nothing here raises for anything in the file.
-    """
-    entries = contents.entries
-    result = Replay(ShowEngine(agenda), sum(1 for e in entries if e.is_command), list(contents.problems))
-    plans: dict[int, Entry] = {e.seq: e for e in entries if e.name == PLAN}
-    decoded: dict[int, Agenda | None] = {}
-
-    def plan_at(seq: int) -> Agenda | None:
-        if seq not in decoded:
-            entry = plans.get(seq)
-            decoded[seq] = _decode_plan(entry, contents.path, result.problems) if entry else None
-        return decoded[seq]
-
-    start = 0
-    for position in range(len(entries) - 1, -1, -1):
-        entry = entries[position]
-        if entry.name != CHECKPOINT:
-            continue
-        plan_seq = entry.args.get("plan_seq")
-        plan = plan_at(plan_seq) if isinstance(plan_seq, int) and plan_seq > 0 else None
-        if plan is None and plan_seq:
-            result.problems.append(f"{contents.path}:{entry.line}: checkpoint passed over: the plan it was taken "
-                                   "on is not readable")
-            continue
-        try:
-            live, undo = checkpoint_from_json(entry.args.get("state"), len((plan or agenda).slots))
-        except LiveDecodeError as exc:
-            result.problems.append(f"{contents.path}:{entry.line}: checkpoint passed over: {exc}")
-            continue
-        result.engine = ShowEngine.restored(plan or agenda, live, undo)
-        result.recorded_plan = plan is not None
-        result.from_checkpoint = entry.line
-        start = position + 1
-        break
-    for entry in entries[start:]:
-        if entry.name == CHECKPOINT:
-            continue
-        if entry.name == PLAN:
-            plan = plan_at(entry.seq)
-            if plan is not None:
-                result.engine.replace_agenda(plan)
-                result.recorded_plan = True
-            continue
-        try:
-            outcome = result.engine.execute(entry.name, entry.now, entry.args)
-        except Exception as exc:  # a record from another version must never stop a restore
-            result.problems.append(f"{contents.path}:{entry.line}: entry {entry.seq} ({entry.name}) could not be "
-                                   f"replayed: {type(exc).__name__}: {exc}")
-            continue
-        if not outcome.accepted:
-            result.problems.append(f"entry {entry.seq} ({entry.name} at {_iso(entry.now.wall)}) no longer applies "
-                                   f"to this agenda: {outcome.message}")
-    return result
-
-
-def _decode_plan(entry: Entry, path: Path, problems: list[str]) -> Agenda | None:
-    try:
-        return plan_from_json(entry.args.get("plan"))
-    except PlanDecodeError as exc:
-        problems.append(f"{path}:{entry.line}: plan version passed over: {exc}")
-        return None
-
-
-# -- writing -------------------------------------------------------------------------------------
 
 
 def copy_aside(path: Path, now: Instant) -> Path | None:
@@ -408,7 +96,7 @@ class Journal:
             raise JournalWriteError(f"cannot create a journal in {folder}: {exc.strerror or exc}") from exc
         journal = cls(path, fd, 1, fsync)
         header: dict[str, object] = {"journal": "runofshow", "version": JOURNAL_VERSION,
-                                     "agenda": str(Path(agenda_path).resolve()), "created": _iso(now.wall),
+                                     "agenda": str(Path(agenda_path).resolve()), "created": iso_utc(now.wall),
                                      "created_epoch": now.wall}
         if continues is not None:
             header["continues"] = str(continues)
@@ -453,7 +141,7 @@ class Journal:
         body = dict(args)
         if name == CHECKPOINT:
             body["plan_seq"] = self.last_plan_seq
-        record = {"seq": self._seq, "wall": _iso(now.wall), "wall_epoch": now.wall, "t": now.t, "cmd": name,
+        record = {"seq": self._seq, "wall": iso_utc(now.wall), "wall_epoch": now.wall, "t": now.t, "cmd": name,
                   "args": body}
         self._write(record)
         seq = self._seq
@@ -465,7 +153,7 @@ class Journal:
     def _write(self, record: Mapping[str, object], sync_now: bool = False) -> None:
         try:
             text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-            line = _seal(text.encode("utf-8"))
+            line = seal(text.encode("utf-8"))
         except (ValueError, TypeError, UnicodeEncodeError) as exc:  # bounded at the command table; never here
             raise JournalWriteError(f"an entry could not be written as JSON: {exc}") from exc
         size = -1

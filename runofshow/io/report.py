@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Instant
+from runofshow.core.runs import merge_runs
 from runofshow.core.show import ShowEngine, SlotRun
 from runofshow.core.timing import format_short, local_datetime, planned_epoch
 
@@ -52,7 +53,8 @@ def build_report(engine: ShowEngine, now: float | None = None) -> Report:
     with its actual start and its time so far.
     """
     agenda = engine.agenda
-    live = engine.live
+    # In roll mode the plan moves the show along with time: the runs up to `now`, read without changing it.
+    live = engine.live_at(Instant(now, now)) if now is not None else engine.live
     runs = live.runs
     current = agenda.slots[live.index] if live.index is not None else None
     if current is not None and live.running_since is not None and now is not None:
@@ -90,19 +92,6 @@ def _row(agenda: Agenda, slot_id: str, title: str, planned: tuple[datetime | Non
     tz = agenda.event.tz
     return ReportRow(slot_id, title, planned_start, planned_end, local_datetime(start, tz), local_datetime(end, tz),
                      seconds, "done")
-
-
-def merge_runs(runs: tuple[SlotRun, ...]) -> dict[str, tuple[float, float, float]]:
-    """Per slot id: first start, last end, and seconds on stage (a slot can run more than once)."""
-    merged: dict[str, tuple[float, float, float]] = {}
-    for run in runs:
-        length = max(0.0, run.end - run.start - run.paused)
-        if run.slot_id in merged:
-            start, _, seconds = merged[run.slot_id]
-            merged[run.slot_id] = (start, run.end, seconds + length)
-        else:
-            merged[run.slot_id] = (run.start, run.end, length)
-    return merged
 
 
 def _time(moment: datetime | None) -> str:

@@ -203,7 +203,7 @@ class ShowSession:
     def replace_plan(self, agenda: Agenda, now: Instant) -> str:
         """A new plan version (reload or edit): recorded with the whole plan and a checkpoint after it."""
         before = self._before()
-        message = self.engine.replace_agenda(agenda)
+        message = self.engine.replace_agenda(agenda, now)
         self._record([(PLAN, now, {"plan": plan_to_json(agenda)}), self._checkpoint(now)], before, now)
         return message
 

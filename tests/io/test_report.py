@@ -77,3 +77,13 @@ def test_a_journal_from_another_agenda_is_reported_with_a_warning(tmp_path: Path
     journal = latest_journal(tmp_path, tmp_path / "other-agenda.yaml")
     assert main(["report", "--journal", str(journal)]) == 0
     assert f"was written for {(tmp_path / 'other-agenda.yaml').resolve()}" in capsys.readouterr().err
+
+
+def test_a_report_in_roll_mode_has_the_slots_the_plan_ran_up_to_now() -> None:
+    session = ShowSession(seed(), Path("agenda.yaml"), None)
+    session.run("roll", at(13, 20), {"on": True})
+    session.state(at(14, 0))  # the displays drew the show on the way; drawing changes nothing
+    rows = list(csv.reader(io.StringIO(to_csv(build_report(session.engine, at(14, 25).t)))))
+    statuses = {row[0]: row[9] for row in rows[1:]}
+    assert [statuses[s] for s in ("welcome", "status-norway", "ec-objectives")] == ["done"] * 3
+    assert statuses["belgian-presidency"] == "running" and statuses["whitepaper"] == "not run"

@@ -1,0 +1,315 @@
+"""The agenda's parts built from a YAML node tree: event, slots, people and cues, every problem collected.
+
+Works on PyYAML's node tree rather than on constructed Python values: nodes keep their line and
+column, and a scalar keeps the text as written, so an unquoted `13:30` (which YAML 1.1 would turn
+into the integer 810) is read as the time it looks like.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import zoneinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from yaml.nodes import Node, ScalarNode, SequenceNode
+
+from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue
+from runofshow.core.timeparse import TimeOfDay, format_duration, parse_date, parse_duration, parse_time_of_day
+from runofshow.io.yaml_nodes import NodeReader, field_node, where
+
+TOP_KEYS = ("event", "slots")
+EVENT_KEYS = ("title", "date", "timezone", "venue", "organiser", "description", "topics", "warning")
+VENUE_KEYS = ("name", "address")
+SLOT_KEYS = (
+    "id", "title", "kind", "date", "start", "end", "duration", "speakers", "moderator",
+    "panellists", "cues", "notes", "warning",
+)
+PERSON_KEYS = ("name", "role", "organisation")
+CUE_KEYS = ("title", "duration", "speaker")
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def slugify(title: str) -> str:
+    """A stable id from a title: 'Welcoming remarks' -> 'welcoming-remarks'."""
+    # Apostrophes vanish rather than split a word: "what's" -> "whats".
+    unquoted = title.replace("'", "").replace("\u2019", "")
+    ascii_text = unicodedata.normalize("NFKD", unquoted).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:48].rstrip("-") or "slot"
+
+
+class AgendaReader(NodeReader):
+    """Walks the node tree once, building the model and collecting every problem on the way."""
+
+    # -- the document -------------------------------------------------------------------------
+
+    def agenda(self, root: Node) -> Agenda | None:
+        if isinstance(root, ScalarNode):
+            self.error(root, "this is not an agenda: the file is plain text, not a YAML mapping with "
+                             "`event:` and `slots:`")
+            return None
+        fields = self.mapping(root, "the agenda", TOP_KEYS)
+        if fields is None:
+            return None
+        event_node = self.required(fields, "event", root, "the agenda")
+        slots_node = self.required(fields, "slots", root, "the agenda")
+        event = self.event(event_node) if event_node is not None else None
+        if slots_node is None or event is None:
+            if slots_node is not None and event is None:
+                self.slots(slots_node, None)  # still report what is wrong with the slots
+            return None
+        slots = self.slots(slots_node, event)
+        if slots is None:
+            return None
+        return Agenda(event, slots)
+
+    def event(self, node: Node) -> Event | None:
+        fields = self.mapping(node, "`event`", EVENT_KEYS)
+        if fields is None:
+            return None
+        title_node = self.required(fields, "title", node, "the event")
+        title = self.text(title_node, "the event's title", required=True) if title_node else ""
+        date_node = self.required(fields, "date", node, "the event")
+        event_date = self.parsed(date_node, "the event's date", parse_date) if date_node else None
+        tz_node = self.required(fields, "timezone", node, "the event")
+        tz_name, tz = self.timezone(tz_node) if tz_node else ("", None)
+        venue = Venue()
+        if "venue" in fields:
+            venue_fields = self.mapping(fields["venue"][1], "`venue`", VENUE_KEYS)
+            if venue_fields is not None:
+                venue = Venue(self.optional_text(venue_fields, "name", "the venue's name"),
+                              self.optional_text(venue_fields, "address", "the venue's address"))
+        topics: list[str] = []
+        if "topics" in fields:
+            topics_node = fields["topics"][1]
+            if isinstance(topics_node, SequenceNode):
+                topics = [t for t in (self.text(item, "a topic", required=True) for item in topics_node.value) if t]
+            else:
+                self.error(topics_node, f"`topics` must be a list (lines starting with `- `), "
+                                        f"found {self.describe(topics_node)}")
+        warning = 120
+        if "warning" in fields:
+            parsed_warning = self.parsed(fields["warning"][1], "the event's warning", parse_duration)
+            warning = parsed_warning if parsed_warning is not None else warning
+        if not title or event_date is None or tz is None:
+            return None
+        return Event(
+            title=title, date=event_date, timezone=tz_name, tz=tz, venue=venue,
+            organiser=self.optional_text(fields, "organiser", "the organiser"),
+            description=self.optional_text(fields, "description", "the description"),
+            topics=tuple(topics), warning=warning,
+        )
+
+    def timezone(self, node: Node) -> tuple[str, tzinfo | None]:
+        name = self.text(node, "the time zone", required=True)
+        if not name:
+            return "", None
+        try:
+            return name, zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            hint = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
+            suggestion = f"; did you mean `{hint[0]}`?" if hint else " (use an IANA name like Europe/Brussels)"
+            self.error(node, f"unknown time zone '{name}'{suggestion}")
+            return name, None
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def slots(self, node: Node, event: Event | None) -> tuple[Slot, ...] | None:
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"`slots` must be a list of slots (each starting with `- `), found {self.describe(node)}")
+            return None
+        if not node.value:
+            self.error(node, "`slots` is empty; an agenda needs at least one slot")
+            return None
+        built: list[Slot] = []
+        id_nodes: dict[str, Node] = {}
+        day = event.date if event else date(2000, 1, 1)
+        previous: Slot | None = None
+        complete = True
+        # Ids written out win over derived ones, wherever in the list they stand.
+        explicit = {n.value for n in (field_node(item, "id") for item in node.value) if isinstance(n, ScalarNode)}
+        for item in node.value:
+            slot = self.slot(item, event, day, id_nodes, explicit)
+            if slot is None:
+                complete = False
+                previous = None  # no gap or overlap claims across a slot that could not be read
+                continue
+            if previous is not None:
+                self.check_sequence(previous, slot, item)
+            # A slot without a date starts on the day the previous slot ended.
+            day = slot.end.date()
+            previous = slot
+            built.append(slot)
+        return tuple(built) if complete else None
+
+    def check_sequence(self, previous: Slot, slot: Slot, item: Node) -> None:
+        start_node = field_node(item, "start") or item
+        if slot.start < previous.end:
+            self.error(start_node, f"'{slot.title}' starts at {_hhmm(slot.start)}, before '{previous.title}' "
+                                   f"ends at {_hhmm(previous.end)}; slots must not overlap and must be in order")
+        elif slot.start > previous.end:
+            gap = int((slot.start - previous.end).total_seconds())
+            self.note(start_node, f"a gap of {format_duration(gap)} between '{previous.title}' and '{slot.title}'")
+
+    def slot(self, node: Node, event: Event | None, day: date, id_nodes: dict[str, Node],
+             explicit: set[str]) -> Slot | None:
+        fields = self.mapping(node, "a slot", SLOT_KEYS)
+        if fields is None:
+            return None
+        title_node = self.required(fields, "title", node, "a slot")
+        title = self.text(title_node, "the slot's title", required=True) if title_node else ""
+        slot_id = self.slot_id(fields, title, id_nodes, explicit)
+        kind = SlotKind.TALK
+        if "kind" in fields:
+            kind_text = self.text(fields["kind"][1], "the slot's kind")
+            try:
+                kind = SlotKind(kind_text)
+            except ValueError:
+                names = [k.value for k in SlotKind]
+                hint = difflib.get_close_matches(kind_text, names, n=1, cutoff=0.6)
+                suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+                self.error(fields["kind"][1], f"unknown kind '{kind_text}' (one of {', '.join(names)}){suggestion}")
+        if "date" in fields:
+            day = self.parsed(fields["date"][1], "the slot's date", parse_date) or day
+        start, end = self.slot_times(fields, node, day, event.tz if event else UTC)
+        speakers = self.people(fields["speakers"][1], "`speakers`") if "speakers" in fields else ()
+        moderator = self.person(fields["moderator"][1], "the moderator") if "moderator" in fields else None
+        panellists = self.people(fields["panellists"][1], "`panellists`") if "panellists" in fields else ()
+        cues = self.cues(fields["cues"][1]) if "cues" in fields else ()
+        warning: int | None = None
+        if "warning" in fields:
+            warning = self.parsed(fields["warning"][1], "the slot's warning", parse_duration)
+        if start is None or end is None or not title or not slot_id or event is None:
+            return None
+        slot_warning = warning if warning is not None else event.warning
+        length = int((end - start).total_seconds())
+        if slot_warning >= length:
+            where = fields["warning"][1] if "warning" in fields else node
+            self.note(where, f"the warning ({format_duration(slot_warning)}) is not shorter than '{title}' "
+                             f"({format_duration(length)}): its timer is amber from the start")
+        if cues:
+            total = sum(cue.duration for cue in cues)
+            duration = int((end - start).total_seconds())
+            if total > duration:
+                self.error(fields["cues"][0], f"the cues of '{title}' add up to {format_duration(total)}, "
+                                              f"longer than the slot's {format_duration(duration)}")
+        return Slot(
+            id=slot_id, title=title, kind=kind, start=start, end=end, speakers=tuple(speakers),
+            moderator=moderator, panellists=tuple(panellists), cues=tuple(cues),
+            notes=self.optional_text(fields, "notes", "the notes"), warning=warning,
+        )
+
+    def slot_id(self, fields: dict[str, tuple[Node, Node]], title: str, id_nodes: dict[str, Node],
+                explicit: set[str]) -> str:
+        if "id" in fields:
+            id_node = fields["id"][1]
+            slot_id = self.text(id_node, "the slot's id", required=True)
+            if slot_id and not _ID.match(slot_id):
+                self.error(id_node, f"id '{slot_id}' may hold only letters, digits, '-', '_' and '.'")
+                return ""
+            if slot_id in id_nodes:
+                line, column = where(id_nodes[slot_id])
+                self.error(id_node, f"duplicate id '{slot_id}' (first used at line {line}, column {column})")
+                return ""
+            if slot_id:
+                id_nodes[slot_id] = id_node
+            return slot_id
+        if not title:
+            return ""
+        # Derived ids are made unique by a counter, so two slots called "Break" are break and break-2.
+        base = slugify(title)
+        slot_id, counter = base, 2
+        while slot_id in id_nodes or slot_id in explicit:
+            slot_id, counter = f"{base}-{counter}", counter + 1
+        id_nodes[slot_id] = fields["title"][1]
+        return slot_id
+
+    def slot_times(self, fields: dict[str, tuple[Node, Node]], node: Node, day: date,
+                   tz: tzinfo) -> tuple[datetime | None, datetime | None]:
+        start_node = self.required(fields, "start", node, "a slot")
+        start_tod: TimeOfDay | None = self.parsed(start_node, "start", parse_time_of_day) if start_node else None
+        start = _at(day, start_tod, tz) if start_tod else None
+        if "end" in fields and "duration" in fields:
+            self.error(fields["duration"][0], "give either `end` or `duration`, not both")
+            return start, None
+        if "duration" in fields:
+            seconds = self.parsed(fields["duration"][1], "duration", parse_duration)
+            if seconds is None or start is None:
+                return start, None
+            if seconds <= 0:
+                self.error(fields["duration"][1], "duration must be longer than zero")
+                return start, None
+            # Add in UTC so that a slot across a daylight-saving change keeps its real length.
+            return start, (start.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz)
+        if "end" not in fields:
+            self.error(node, "a slot needs an `end` or a `duration`")
+            return start, None
+        end_node = fields["end"][1]
+        end_tod: TimeOfDay | None = self.parsed(end_node, "end", parse_time_of_day)
+        if start is None or end_tod is None:
+            return start, None
+        end = _at(day, end_tod, tz)
+        if end <= start:
+            self.error(end_node, f"end {_hhmm(end)} is not after start {_hhmm(start)}; for a slot that runs "
+                                 f"past midnight write `end: {_hhmm(end)} +1d` or give a `duration`")
+            return start, None
+        return start, end
+
+    # -- people and cues ----------------------------------------------------------------------
+
+    def people(self, node: Node, what: str) -> list[Person]:
+        if isinstance(node, ScalarNode) and not node.tag.endswith(":null"):
+            person = self.person(node, what)
+            return [person] if person else []
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"{what} must be a list of people, found {self.describe(node)}")
+            return []
+        return [p for p in (self.person(item, "a person") for item in node.value) if p]
+
+    def person(self, node: Node, what: str) -> Person | None:
+        if isinstance(node, ScalarNode):
+            # Short form "Name, role": the first comma separates the name from the role.
+            text = self.text(node, what, required=True)
+            name, _, role = text.partition(",")
+            return Person(name.strip(), role.strip()) if name.strip() else None
+        fields = self.mapping(node, what, PERSON_KEYS)
+        if fields is None:
+            return None
+        name_node = self.required(fields, "name", node, what)
+        name = self.text(name_node, "a name", required=True) if name_node else ""
+        if not name:
+            return None
+        return Person(name, self.optional_text(fields, "role", "the role"),
+                      self.optional_text(fields, "organisation", "the organisation"))
+
+    def cues(self, node: Node) -> list[Cue]:
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"`cues` must be a list, found {self.describe(node)}")
+            return []
+        cues: list[Cue] = []
+        for item in node.value:
+            fields = self.mapping(item, "a cue", CUE_KEYS)
+            if fields is None:
+                continue
+            title_node = self.required(fields, "title", item, "a cue")
+            title = self.text(title_node, "the cue's title", required=True) if title_node else ""
+            duration_node = self.required(fields, "duration", item, "a cue")
+            seconds = self.parsed(duration_node, "the cue's duration", parse_duration) if duration_node else None
+            if seconds is not None and seconds <= 0:
+                self.error(duration_node, "a cue's duration must be longer than zero")  # type: ignore[arg-type]
+                seconds = None
+            speaker = self.person(fields["speaker"][1], "the cue's speaker") if "speaker" in fields else None
+            if title and seconds:
+                cues.append(Cue(title, seconds, speaker))
+        return cues
+
+
+def _at(day: date, when: TimeOfDay, tz: tzinfo) -> datetime:
+    return datetime.combine(day + timedelta(days=when.days_later), when.time, tzinfo=tz)
+
+
+def _hhmm(moment: datetime) -> str:
+    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")

@@ -1,0 +1,96 @@
+"""Replay: the show rebuilt from its record, from the last good checkpoint on, with what could not be used.
+
+A checkpoint holds the whole live state and the plan version it was taken on, so a resume replays
+only the tail, and damage before it costs nothing. Anything that cannot be decoded or applied is
+skipped and reported: a record written by another version of the app must never stop a restore.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from runofshow.core.agenda import Agenda
+from runofshow.core.show import ShowEngine
+from runofshow.io.journal_format import CHECKPOINT, PLAN, Entry, JournalContents, iso_utc
+from runofshow.io.live_codec import LiveDecodeError, checkpoint_from_json
+from runofshow.io.plan_codec import PlanDecodeError, plan_from_json
+
+
+@dataclass
+class Replay:
+    """A show rebuilt from a journal, with what could not be replayed."""
+
+    engine: ShowEngine
+    entries: int  # commands in the journal
+    problems: list[str] = field(default_factory=list)
+    recorded_plan: bool = False  # the plan came from the record (not from today's file)
+    from_checkpoint: int | None = None  # the line of the checkpoint the replay started from
+
+
+def replay(agenda: Agenda, contents: JournalContents) -> Replay:
+    """Rebuild the show: from the last good checkpoint (with the plan it was taken on), then the tail.
+
+    `agenda` is used only where the record holds no plan (journals of version 1). Entries that cannot
+    be applied are skipped and reported; nothing here raises for anything in the file.
+    """
+    entries = contents.entries
+    result = Replay(ShowEngine(agenda), sum(1 for e in entries if e.is_command), list(contents.problems))
+    plans: dict[int, Entry] = {e.seq: e for e in entries if e.name == PLAN}
+    decoded: dict[int, Agenda | None] = {}
+
+    def plan_at(seq: int) -> Agenda | None:
+        if seq not in decoded:
+            entry = plans.get(seq)
+            decoded[seq] = _decode_plan(entry, contents.path, result.problems) if entry else None
+        return decoded[seq]
+
+    start = 0
+    for position in range(len(entries) - 1, -1, -1):
+        entry = entries[position]
+        if entry.name != CHECKPOINT:
+            continue
+        plan_seq = entry.args.get("plan_seq")
+        plan = plan_at(plan_seq) if isinstance(plan_seq, int) and plan_seq > 0 else None
+        if plan is None and plan_seq:
+            result.problems.append(f"{contents.path}:{entry.line}: checkpoint passed over: the plan it was taken "
+                                   "on is not readable")
+            continue
+        try:
+            live, undo = checkpoint_from_json(entry.args.get("state"), len((plan or agenda).slots))
+        except LiveDecodeError as exc:
+            result.problems.append(f"{contents.path}:{entry.line}: checkpoint passed over: {exc}")
+            continue
+        result.engine = ShowEngine.restored(plan or agenda, live, undo)
+        result.recorded_plan = plan is not None
+        result.from_checkpoint = entry.line
+        start = position + 1
+        break
+    for entry in entries[start:]:
+        if entry.name == CHECKPOINT:
+            continue
+        if entry.name == PLAN:
+            plan = plan_at(entry.seq)
+            if plan is not None:
+                result.engine.replace_agenda(plan, entry.now)
+                result.recorded_plan = True
+            continue
+        try:
+            outcome = result.engine.execute(entry.name, entry.now, entry.args)
+        except Exception as exc:  # a record from another version must never stop a restore
+            result.problems.append(f"{contents.path}:{entry.line}: entry {entry.seq} ({entry.name}) could not be "
+                                   f"replayed: {type(exc).__name__}: {exc}")
+            continue
+        if not outcome.accepted:
+            result.problems.append(f"entry {entry.seq} ({entry.name} at {iso_utc(entry.now.wall)}) no longer applies "
+                                   f"to this agenda: {outcome.message}")
+    return result
+
+
+def _decode_plan(entry: Entry, path: Path, problems: list[str]) -> Agenda | None:
+    try:
+        return plan_from_json(entry.args.get("plan"))
+    except PlanDecodeError as exc:
+        problems.append(f"{path}:{entry.line}: plan version passed over: {exc}")
+        return None
+
