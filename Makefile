@@ -12,6 +12,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check runofshow tests scripts bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 
@@ -40,19 +40,6 @@ class NoPrompts:
 
     def save_report(self, suggested: Path) -> Path | None:
         return None
-
-
-class FirstPaint(QObject):
-    def __init__(self, then: object) -> None:
-        super().__init__()
-        self.then = then
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
-        return False
 
 
 def rss_kib() -> int:
@@ -102,8 +89,9 @@ def main() -> None:
             print(f"painted {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
             os._exit(0)
 
-        watcher = FirstPaint(painted)
-        app.installEventFilter(watcher)  # the first paint of any widget of the operator window
+        from runofshow.qt.first_paint import FirstPaint
+
+        _first_paint = FirstPaint(app, painted)  # the first paint of any widget of the operator window
         from runofshow.app import AppController as Controller
         from runofshow.core.clock import SystemClock
         from runofshow.paths import bundled_agenda

@@ -9,24 +9,15 @@ import os
 import resource
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-
-class FirstPaint(QObject):
-    def __init__(self, then: object) -> None:
-        super().__init__()
-        self.then = then
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
-        return False
+from runofshow.qt.first_paint import FirstPaint  # PySide6 only: the floor stays a bare Qt program
 
 
 def main() -> None:
@@ -40,8 +31,7 @@ def main() -> None:
         os._exit(0)
 
     if mode in ("start", "memory"):
-        watcher = FirstPaint(report_and_exit)
-        label.installEventFilter(watcher)
+        _first_paint = FirstPaint(label, report_and_exit)  # held until the label has been painted
         label.show()
         app.exec()
         return

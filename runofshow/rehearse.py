@@ -10,9 +10,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from runofshow.cli import load_or_complain
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import ScaledClock, SystemClock
+from runofshow.io.loading import load_or_complain
 from runofshow.paths import bundled_agenda
 from runofshow.remote.options import add_arguments as add_remote_arguments
 
@@ -90,8 +90,9 @@ def rehearse(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from runofshow.app import AppController, install_excepthook, lock_state_folder
+    from runofshow.app import AppController, install_excepthook
     from runofshow.ui.dialogs import DialogPrompts
+    from runofshow.ui.folder_lock import lock_state_folder
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
     state_dir = args.state_dir or Path(tempfile.mkdtemp(prefix="runofshow-rehearsal-"))

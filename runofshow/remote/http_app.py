@@ -17,11 +17,7 @@ import contextlib
 import hmac
 import json
 import logging
-import re
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -29,14 +25,15 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.remote.hub import Client, Hub
+from runofshow.remote.idempotency import IDEMPOTENCY_KEY, IdempotencyCache, Reply, fingerprint_of
 from runofshow.remote.options import RemoteOptions, is_loopback
-from runofshow.remote.relay import BusyError, CommandRelay, CommandResult, LogOnce, Snapshot
+from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
 from runofshow.remote.snapshot_json import dumps, journal_to_json
 
 log = logging.getLogger(__name__)
 
 VIEWS = ("stage", "projector", "moderator", "backstage")
-PUSH_INTERVAL = 1.0  # seconds: a snapshot that only moved the clock is pushed at most this often
 _CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
                   ".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2"}
 _SECURITY_HEADERS = {
@@ -51,9 +48,6 @@ _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # that it is unknown (never "not run"). A slow disk's fsync is seconds at worst.
 RESULT_GRACE = 60.0
 WRITE_TIMEOUT = 10.0  # seconds a display may take to accept one snapshot
-IDEMPOTENCY_KEYS = 1000  # replies kept for retries
-IDEMPOTENCY_TTL = 600.0  # seconds a reply is kept for a retry
-_IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,200}")
 
 
 class Access(Enum):
@@ -69,136 +63,6 @@ def _json(status: int, body: bytes, **headers: str) -> web.Response:
 
 def _error(status: int, message: str, **extra: Any) -> web.Response:
     return web.json_response({"error": message, **extra}, status=status, headers=_SECURITY_HEADERS, dumps=dumps)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A command's reply, kept as bytes so a retry with the same Idempotency-Key gets the very same one."""
-
-    status: int
-    body: bytes
-    ran: bool = True  # False only when the command certainly did not run (busy, cancelled in time)
-
-    @classmethod
-    def of(cls, status: int, body: dict[str, Any], ran: bool = True) -> Reply:
-        return cls(status, dumps(body).encode("utf-8"), ran)
-
-
-@dataclass
-class _Remembered:
-    fingerprint: tuple[str, str]  # the command's name and the canonical JSON of its arguments
-    reply: asyncio.Future[Reply]
-    made: float
-
-
-class IdempotencyCache:
-    """Replies to commands sent with an `Idempotency-Key`, so a controller's retry runs a command once.
-
-    Bounded: at most `size` keys, each for `ttl` seconds. Used on the network thread only."""
-
-    def __init__(self, size: int = IDEMPOTENCY_KEYS, ttl: float = IDEMPOTENCY_TTL,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self._entries: OrderedDict[str, _Remembered] = OrderedDict()
-        self._size = size
-        self._ttl = ttl
-        self._clock = clock
-        self.joined = 0  # retries that found their key (for the tests and the log)
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def find(self, key: str) -> _Remembered | None:
-        self._expire()
-        return self._entries.get(key)
-
-    def remember(self, key: str, fingerprint: tuple[str, str], reply: asyncio.Future[Reply]) -> _Remembered:
-        entry = _Remembered(fingerprint, reply, self._clock())
-        self._entries[key] = entry
-        while len(self._entries) > self._size:
-            self._entries.popitem(last=False)  # the oldest; anyone waiting on it still gets its reply
-        return entry
-
-    def forget(self, key: str, entry: _Remembered) -> None:
-        if self._entries.get(key) is entry:
-            del self._entries[key]
-
-    def _expire(self) -> None:
-        limit = self._clock() - self._ttl
-        while self._entries:
-            entry = next(iter(self._entries.values()))
-            if entry.made > limit:
-                break
-            self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-
-def _fingerprint(name: str, args: dict[str, object]) -> tuple[str, str]:
-    return name, json.dumps(args, sort_keys=True, separators=(",", ":"))
-
-
-class Hub:
-    """The latest snapshot and the open WebSockets; decides when to push."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        self._log_once = LogOnce(log)
-        self.latest: Snapshot | None = None
-        self.clients: set[_Client] = set()
-        self._pushed_key = ""
-        self._pushed_at = -PUSH_INTERVAL
-        self._deferred: asyncio.TimerHandle | None = None
-        self.pushes = 0
-
-    def publish(self, snapshot: Snapshot) -> None:
-        """A new snapshot from the Qt thread (called on the loop through call_soon_threadsafe). Never raises."""
-        try:
-            self.latest = snapshot
-            now = self._loop.time()
-            if snapshot.key != self._pushed_key or now - self._pushed_at >= PUSH_INTERVAL:
-                self._push()
-            elif self._deferred is None:
-                # Only the clock moved, and we pushed less than a second ago: send the newest one later.
-                self._deferred = self._loop.call_at(self._pushed_at + PUSH_INTERVAL, self._push)
-        except Exception as exc:
-            self._log_once("remote: pushing a snapshot failed", exc)
-
-    def _push(self) -> None:
-        try:
-            if self._deferred is not None:
-                self._deferred.cancel()
-                self._deferred = None
-            if self.latest is None:
-                return
-            self._pushed_key = self.latest.key
-            self._pushed_at = self._loop.time()
-            self.pushes += 1
-        except Exception as exc:
-            self._log_once("remote: pushing a snapshot failed", exc)
-        for client in list(self.clients):
-            try:
-                client.wake.set()
-            except Exception as exc:  # one broken client must not keep the others from their snapshot
-                self._log_once("remote: a display could not be woken; it is dropped", exc)
-                self.clients.discard(client)
-
-    def envelope(self) -> str:
-        """The WebSocket message: the snapshot and how long ago it was made (for the clock offset)."""
-        assert self.latest is not None
-        age = max(0.0, time.monotonic() - self.latest.made)
-        return f'{{"type":"state","age":{age:.4f},"state":{self.latest.text}}}'
-
-    def close(self) -> None:
-        if self._deferred is not None:
-            self._deferred.cancel()
-            self._deferred = None
-
-
-class _Client:
-    def __init__(self, ws: web.WebSocketResponse) -> None:
-        self.ws = ws
-        self.wake = asyncio.Event()
 
 
 class RemoteApp:
@@ -329,7 +193,7 @@ class RemoteApp:
         if name not in COMMANDS:
             return _error(400, check_arguments(name, {})[1])
         key = request.headers.get("Idempotency-Key")
-        if key is not None and not _IDEMPOTENCY_KEY.fullmatch(key):
+        if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
             return _error(400, "an Idempotency-Key is 1 to 200 printable ASCII characters")
         try:
             async with asyncio.timeout(self.options.body_timeout):
@@ -347,7 +211,7 @@ class RemoteApp:
         if key is None:
             reply = await self._await(self._start(name, clean, str(request.remote)))
             return _json(reply.status, reply.body)
-        fingerprint = _fingerprint(name, clean)
+        fingerprint = fingerprint_of(name, clean)
         entry = self.idempotency.find(key)
         if entry is not None:
             if entry.fingerprint != fingerprint:
@@ -442,7 +306,7 @@ class RemoteApp:
             return _error(503, "too many displays connected")
         ws = web.WebSocketResponse(heartbeat=10.0, max_msg_size=4096, compress=False)
         await ws.prepare(request)
-        client = _Client(ws)
+        client = Client(ws)
         self.hub.clients.add(client)
         client.wake.set()  # the snapshot at once
         writer = asyncio.create_task(self._write(client))
@@ -459,7 +323,7 @@ class RemoteApp:
                     await ws.close(code=WSCloseCode.UNSUPPORTED_DATA)
         return ws
 
-    async def _write(self, client: _Client) -> None:
+    async def _write(self, client: Client) -> None:
         """Sends the newest snapshot whenever the hub says so; a slow display skips to the newest.
 
         Whatever goes wrong for this display (it left, it is too slow, or anything else) ends with this
@@ -480,7 +344,7 @@ class RemoteApp:
                         type(exc).__name__, exc, exc_info=True)
             await self._drop(client, WSCloseCode.INTERNAL_ERROR)
 
-    async def _drop(self, client: _Client, code: int) -> None:
+    async def _drop(self, client: Client, code: int) -> None:
         self.hub.clients.discard(client)
         with contextlib.suppress(Exception):
             async with asyncio.timeout(WRITE_TIMEOUT):

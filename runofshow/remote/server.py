@@ -15,19 +15,16 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
-from runofshow.remote.http_app import VIEWS, Hub, RemoteApp
+from runofshow.remote.http_app import VIEWS, RemoteApp
+from runofshow.remote.hub import Hub
 from runofshow.remote.options import RemoteOptions, load_or_create_token, options_from_args
 from runofshow.remote.osc import OscCounters, OscProtocol
 from runofshow.remote.relay import CommandRelay, Snapshot, SnapshotPublisher
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow
 
 log = logging.getLogger(__name__)
 # aiohttp logs every unparseable request with a traceback: a client's garbage is not the operator's
@@ -64,7 +61,7 @@ class RemoteServer:
         self._osc: OscProtocol | None = None
         self._osc_transport: asyncio.DatagramTransport | None = None
 
-    # -- state for the Remote window and the tests ----------------------------------------------
+    # -- state for the Remote window (qt/remote_status.py) and the tests ------------------------
 
     @property
     def running(self) -> bool:
@@ -74,6 +71,22 @@ class RemoteServer:
     def port(self) -> int:
         assert self.bound is not None, "the server is not running"
         return self.bound.http_port
+
+    @property
+    def host(self) -> str:
+        return self.options.host
+
+    @property
+    def osc_port(self) -> int | None:
+        return self.bound.osc_port if self.bound is not None else None
+
+    @property
+    def require_token(self) -> bool:
+        return self.options.require_token
+
+    @property
+    def public_views(self) -> bool:
+        return self.options.public_views
 
     @property
     def osc_counters(self) -> OscCounters | None:
@@ -214,9 +227,8 @@ def _describe(exc: BaseException, options: RemoteOptions) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def start_remote(bridge: ShowBridge, window: QMainWindow | None, args: argparse.Namespace | RemoteOptions,
-                 state_dir: Path) -> RemoteServer | None:
-    """The one call app.py makes: start the server from the parsed options and add the Remote menu.
+def start_server(bridge: ShowBridge, args: argparse.Namespace | RemoteOptions, state_dir: Path) -> RemoteServer | None:
+    """Start the server from the parsed options. app.py calls this, then hands the server to the Remote menu.
 
     Returns None when `--no-remote` was given. A server that could not bind is returned anyway
     (not running, with `error` set), so the Remote window can say why.
@@ -234,8 +246,4 @@ def start_remote(bridge: ShowBridge, window: QMainWindow | None, args: argparse.
         server.error = f"no control token could be kept in {state_dir}"
     else:
         server.start()
-    if window is not None:
-        from runofshow.ui.remote_panel import install_remote_menu
-
-        install_remote_menu(window, server)
     return server

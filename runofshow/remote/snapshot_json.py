@@ -23,9 +23,9 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from runofshow.core.agenda import Cue, Person, Slot
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, colour_of, display_word
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
 from runofshow.core.timing import format_drift, local_datetime
-from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS, display_word
 
 SCHEMA_VERSION = 1
 
@@ -162,7 +162,7 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "phase": state.phase.value,
         "slot_phase": state.slot_phase.value,
         "phase_word": display_word(state),
-        "colour": PAUSED_COLOUR if state.phase is ShowPhase.PAUSED else PHASE_COLOURS[state.slot_phase],
+        "colour": colour_of(state),
         "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
                   "words": _words(state)},
         "index": state.index,

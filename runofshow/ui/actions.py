@@ -7,7 +7,7 @@ table, so a key can never be documented in one place and bound differently in an
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from runofshow.core.commands import DISPLAYS
 from runofshow.core.show import ShowPhase, ShowState
@@ -22,7 +22,6 @@ class ActionSpec:
     # The bridge command and its arguments, chosen from the current snapshot (toggles look at it).
     command: Callable[[ShowState], tuple[str, dict[str, object]]] | None = None
     toolbar: bool = True
-    args: dict[str, object] = field(default_factory=dict)
 
 
 def _fixed(name: str, **args: object) -> Callable[[ShowState], tuple[str, dict[str, object]]]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from runofshow.core.commands import DISPLAYS
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.placement import DisplayChoice, Placement, ScreenInfo, place
+from runofshow.qt.settings import read_bool
 from runofshow.ui.display_base import DisplayOptions, DisplayWindow
 from runofshow.ui.moderator_view import ModeratorWindow
 from runofshow.ui.projector_view import ProjectorWindow
@@ -35,7 +36,7 @@ class DisplayManager(QObject):
         super().__init__(parent)
         self.operator = operator
         self.settings = settings
-        self.options = DisplayOptions(flash_at_zero=self._bool("displays/flash_at_zero", True))
+        self.options = DisplayOptions(flash_at_zero=read_bool(self.settings, "displays/flash_at_zero", True))
         self.windows: dict[str, DisplayWindow] = {
             kind: WINDOW_CLASSES[kind](bridge, self.options) for kind in DISPLAYS
         }
@@ -48,15 +49,11 @@ class DisplayManager(QObject):
 
     # -- persistence ----------------------------------------------------------------------------
 
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self.settings.value(key, default)
-        return value in (True, "true", "1", 1) if not isinstance(value, bool) else value
-
     def _load(self, kind: str) -> DisplayChoice:
         screen = self.settings.value(f"displays/{kind}/screen", None)
         return DisplayChoice(screen=str(screen) if screen else None,
-                             fullscreen=self._bool(f"displays/{kind}/fullscreen", True),
-                             visible=self._bool(f"displays/{kind}/visible", False))
+                             fullscreen=read_bool(self.settings, f"displays/{kind}/fullscreen", True),
+                             visible=read_bool(self.settings, f"displays/{kind}/visible", False))
 
     def choose(self, kind: str, *, screen: str | None = None, fullscreen: bool | None = None,
                visible: bool | None = None) -> None:

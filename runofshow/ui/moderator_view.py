@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from runofshow.core.phase_style import ON_TIME, OVER_TIME, WRAP_UP, colour_of, display_word
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP_LEFT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
-from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, display_word
+from runofshow.ui.theme import MUTED
 
 BACKGROUND = "#0b0f18"
 PANEL = "#161d2c"
@@ -19,10 +20,10 @@ CUE_WARNING_SECONDS = 30  # a cue's last half minute turns amber: time to thank 
 
 def cue_colour(remaining: float) -> str:
     if remaining <= 0:
-        return PHASE_COLOURS["overrun"]  # type: ignore[index]
+        return OVER_TIME
     if remaining <= CUE_WARNING_SECONDS:
-        return PHASE_COLOURS["warning"]  # type: ignore[index]
-    return PHASE_COLOURS["normal"]  # type: ignore[index]
+        return WRAP_UP
+    return ON_TIME
 
 
 def cue_schedule(state: ShowState) -> str:
@@ -62,7 +63,7 @@ def panel_lines(state: ShowState) -> str:
 def moderator_scene(state: ShowState) -> Scene:
     scene = Scene(BACKGROUND)
     slot = state.current
-    colour = PAUSED_COLOUR if state.phase is ShowPhase.PAUSED else PHASE_COLOURS[state.slot_phase]
+    colour = colour_of(state)
     title = slot.title if slot else state.event.title
     scene.add(title, Box(0.03, 0.02, 0.74, 0.09), TEXT, bold=True, align=ALIGN_LEFT)
     scene.add(state.time_of_day.strftime("%H:%M:%S"), Box(0.79, 0.02, 0.18, 0.09), MUTED, digits=True,

@@ -6,18 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from runofshow.core.phase_style import ON_TIME, OVER_TIME, PAUSED_COLOUR, PHASE_COLOURS, WRAP_UP, phase_word
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
-from runofshow.ui.theme import (
-    ACCENT,
-    MUTED,
-    PAUSED_COLOUR,
-    PHASE_COLOURS,
-    digits_font,
-    phase_colour,
-    phase_word,
-    text_font,
-)
+from runofshow.ui.theme import ACCENT, ALERT, MUTED, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
 
 
@@ -173,7 +165,7 @@ class NowPanel(QFrame):
         self.next_cue.setVisible(True)
         who = f" — {cue.cue.speaker.label()}" if cue.cue.speaker else ""
         over = cue.remaining <= 0
-        self.cue.set_colour(PHASE_COLOURS[state.slot_phase] if not over else "#ff3b30")
+        self.cue.set_colour(PHASE_COLOURS[state.slot_phase] if not over else OVER_TIME)
         self.cue.set_text_if_changed(f"Cue {cue.index + 1}/{len(state.current.cues)}: {cue.cue.title}{who}  "  # type: ignore[union-attr]
                                      f"{format_countdown(cue.remaining)}")
         upcoming = state.next_cue
@@ -192,7 +184,7 @@ class NowPanel(QFrame):
 
     def _plan(self, state: ShowState) -> None:
         drift = format_drift(state.drift)
-        colour = "#34d27b" if round(state.drift) <= 0 else ("#ffb000" if state.drift < 300 else "#ff3b30")
+        colour = ON_TIME if round(state.drift) <= 0 else (WRAP_UP if state.drift < 300 else OVER_TIME)
         symbol = "▲" if round(state.drift) < 0 else ("▼" if round(state.drift) > 0 else "●")
         self.plan.set_colour(colour)
         self.plan.set_text_if_changed(f"{symbol} {drift} · projected end {state.projected_end:%H:%M:%S}")
@@ -205,7 +197,7 @@ class NowPanel(QFrame):
             parts.append("BLACKOUT: " + ", ".join(sorted(state.blackout)))
         if state.roll:
             parts.append("ROLL MODE: the plan drives the show")
-        self.banner.set_colour(PAUSED_COLOUR if not state.blackout else "#ff6b5e")
+        self.banner.set_colour(PAUSED_COLOUR if not state.blackout else ALERT)
         self.banner.set_text_if_changed("\n".join(parts))
         self.banner.setVisible(bool(parts))
 

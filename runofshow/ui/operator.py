@@ -30,7 +30,7 @@ from runofshow.ui.actions import SHOW_ACTIONS, ActionSpec, shortcut_text
 from runofshow.ui.dialogs import ShortcutsDialog
 from runofshow.ui.now_panel import NowPanel
 from runofshow.ui.rundown import RundownModel, RundownView
-from runofshow.ui.theme import MUTED, OPERATOR_STYLE, text_font
+from runofshow.ui.theme import ACCENT, CAUTION, MUTED, NOTICE, ON_ACCENT, OPERATOR_STYLE, text_font
 from runofshow.ui.widgets import StyledLabel, TypingLineEdit
 
 
@@ -135,7 +135,8 @@ class OperatorWindow(QMainWindow):
         self._journal_error = ""
         self.mode_banner = QLabel()
         self.mode_banner.setObjectName("modeBanner")
-        self.mode_banner.setStyleSheet("color: #14213d; background: #fca311; font-weight: bold; padding: 2px 8px;")
+        self.mode_banner.setStyleSheet(f"color: {ON_ACCENT}; background: {ACCENT}; font-weight: bold; "
+                                       "padding: 2px 8px;")
         self.mode_banner.setVisible(False)
         self.statusBar().addWidget(self.last_command, 1)
         self.statusBar().addPermanentWidget(self.journal_trouble)
@@ -242,7 +243,7 @@ class OperatorWindow(QMainWindow):
     def goto_selected(self) -> None:
         slot = self.rundown.selected_slot()
         if slot is None:
-            self.last_command.set_colour("#ffb000")
+            self.last_command.set_colour(CAUTION)
             self.last_command.setText("Select a slot in the rundown first, then press G")
             return
         self.bridge.run("goto", {"slot": slot.id})
@@ -285,7 +286,7 @@ class OperatorWindow(QMainWindow):
             self.last_command.set_colour(MUTED)
             self.last_command.setText(f"Last: {outcome.message}")
         else:
-            self.last_command.set_colour("#ffb000")
+            self.last_command.set_colour(CAUTION)
             self.last_command.setText(f"Not done: {outcome.message}")
 
     def show_journal_trouble(self, error: str) -> None:
@@ -309,7 +310,7 @@ class OperatorWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """A line in the status bar from the app (an agenda reload, a restore)."""
-        self.last_command.set_colour("#5aa9ff")
+        self.last_command.set_colour(NOTICE)
         self.last_command.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -2,11 +2,11 @@
 
 The token is shown hidden until asked for (the laptop's screen may be on a projector), with a
 button to copy it; every address can be copied to paste into a display's browser or Companion.
+The server is seen only through `RemoteStatus` (qt/remote_status.py): app.py hands it over, so
+nothing here imports the network side.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runofshow.ui.theme import OPERATOR_STYLE
-
-if TYPE_CHECKING:
-    from runofshow.remote.server import RemoteServer
+from runofshow.qt.remote_status import RemoteStatus
+from runofshow.ui.theme import BACKGROUND, OPERATOR_STYLE
 
 
 def lan_addresses() -> list[str]:
@@ -38,9 +36,9 @@ def lan_addresses() -> list[str]:
     return found
 
 
-def display_hosts(server: RemoteServer) -> list[str]:
+def display_hosts(server: RemoteStatus) -> list[str]:
     """The host names to put in the view URLs: the LAN addresses when listening on all interfaces."""
-    host = server.options.host
+    host = server.host
     if host in ("0.0.0.0", "::"):
         return lan_addresses() or ["127.0.0.1"]
     return [host]
@@ -49,12 +47,12 @@ def display_hosts(server: RemoteServer) -> list[str]:
 class RemotePanel(QDialog):
     """A dialog listing the server's state, the token and one line per address to copy."""
 
-    def __init__(self, server: RemoteServer, parent: QWidget | None = None) -> None:
+    def __init__(self, server: RemoteStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.server = server
         self.setWindowTitle("Remote control and browser displays")
         self.setObjectName("remotePanel")
-        self.setStyleSheet(OPERATOR_STYLE + "QDialog { background: #0f1420; }")
+        self.setStyleSheet(OPERATOR_STYLE + f"QDialog {{ background: {BACKGROUND}; }}")
         layout = QVBoxLayout(self)
         self.status = QLabel(self._status_text())
         self.status.setWordWrap(True)
@@ -93,14 +91,13 @@ class RemotePanel(QDialog):
         server = self.server
         if not server.running:
             return f"Remote control is OFF: {server.error or 'not started'}."
-        options = server.options
-        lines = [f"Listening on {options.host}:{server.port} (HTTP and WebSocket)."]
-        if server.bound is not None and server.bound.osc_port:
-            lines.append(f"OSC on UDP port {server.bound.osc_port}: /runofshow/COMMAND [args]"
-                         + (" with the token as the first argument." if options.require_token else "."))
-        if options.require_token:
+        lines = [f"Listening on {server.host}:{server.port} (HTTP and WebSocket)."]
+        if server.osc_port:
+            lines.append(f"OSC on UDP port {server.osc_port}: /runofshow/COMMAND [args]"
+                         + (" with the token as the first argument." if server.require_token else "."))
+        if server.require_token:
             lines.append("Every command needs the control token. "
-                         + ("The read-only views open without it (--public-views)." if options.public_views
+                         + ("The read-only views open without it (--public-views)." if server.public_views
                             else "The view addresses below carry it: treat them like the token."))
         else:
             lines.append("Loopback only: nothing on the network can reach it, so no token is needed here.")
@@ -125,7 +122,7 @@ class RemotePanel(QDialog):
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
 
-def install_remote_menu(window: QMainWindow, server: RemoteServer) -> QMenu:
+def install_remote_menu(window: QMainWindow, server: RemoteStatus) -> QMenu:
     """Adds the Remote menu to the operator window, before Help."""
     bar = window.menuBar()
     menu = QMenu("&Remote", bar)

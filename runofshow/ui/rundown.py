@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from runofshow.core.agenda import Slot
+from runofshow.core.runs import merge_runs
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_short
-from runofshow.io.report import merge_runs
 from runofshow.ui.theme import ACCENT, MUTED
 
 COLUMNS = ("Status", "Start", "End", "Length", "Title", "Speakers", "Kind", "Actual start", "Actual end", "Over/under")

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from runofshow.core.clock import Clock
 from runofshow.io.session import ShowSession
 from runofshow.qt.bridge import ShowBridge
-from runofshow.ui.display_base import DisplayWindow
-from runofshow.ui.moderator_view import ModeratorWindow
-from runofshow.ui.projector_view import ProjectorWindow
-from runofshow.ui.stage_view import StageWindow
-
-DISPLAY_CLASSES: dict[str, type[DisplayWindow]] = {
-    "projector": ProjectorWindow, "stage": StageWindow, "moderator": ModeratorWindow,
-}
+from runofshow.ui.displays import WINDOW_CLASSES
 
 
 class _NoFiles:
@@ -23,8 +18,8 @@ class _NoFiles:
 
     def open_agenda(self) -> None: ...
     def reload_agenda(self) -> None: ...
-    def open_recent(self, path: object) -> None: ...
-    def recent_files(self) -> list[object]:
+    def open_recent(self, path: Path) -> None: ...
+    def recent_files(self) -> list[Path]:
         return []
     def export_report(self) -> None: ...
     def new_show(self) -> None: ...
@@ -33,17 +28,19 @@ class _NoFiles:
 def grab_view(view: str, session: ShowSession, clock: Clock, size: tuple[int, int], caption: str = "") -> QImage:
     app = QApplication.instance() or QApplication([])
     bridge = ShowBridge(session, clock)
+    widget: QWidget
     if view == "operator":
         from runofshow.ui.operator import OperatorWindow
 
-        widget = OperatorWindow(bridge, _NoFiles())  # type: ignore[arg-type]
+        operator = OperatorWindow(bridge, _NoFiles())
         if caption:
-            widget.show_notice(caption)
-    elif view in DISPLAY_CLASSES:
-        widget = DISPLAY_CLASSES[view](bridge)
+            operator.show_notice(caption)
+        widget = operator
+    elif view in WINDOW_CLASSES:
+        widget = WINDOW_CLASSES[view](bridge)
     else:
         raise ValueError(f"unknown view '{view}'")
-    widget.resize(*size)  # type: ignore[union-attr]
+    widget.resize(*size)
     widget.show()
     bridge.tick()
     bridge.stop()

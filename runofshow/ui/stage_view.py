@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, display_word
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase
 from runofshow.core.timing import format_countdown
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
-from runofshow.ui.theme import MUTED, PAUSED_COLOUR, PHASE_COLOURS, display_word
+from runofshow.ui.theme import MUTED
 
 MESSAGE_BACKGROUND = "#ffd60a"
 MESSAGE_TEXT = "#101010"

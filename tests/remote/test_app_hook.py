@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from runofshow.app import start_remote
 from runofshow.remote.options import RemoteOptions
-from runofshow.remote.server import start_remote
 from runofshow.ui.remote_panel import RemotePanel
 from tests.conftest import FakePrompts
 from tests.core.helpers import at

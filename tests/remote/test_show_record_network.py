@@ -32,7 +32,7 @@ from runofshow.io.session import JournalHealth
 from runofshow.qt.bridge import ShowBridge
 from runofshow.remote import osc as osc_module
 from runofshow.remote import relay as relay_module
-from runofshow.remote.http_app import Hub
+from runofshow.remote.hub import Hub
 from runofshow.remote.relay import SnapshotPublisher, serialise
 from tests.core.helpers import at
 from tests.remote.browser import CHROMIUM

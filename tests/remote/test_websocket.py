@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from runofshow.remote.http_app import PUSH_INTERVAL, Hub
+from runofshow.remote.hub import PUSH_INTERVAL, Hub
 from runofshow.remote.relay import Snapshot, serialise
 from runofshow.remote.snapshot_json import content_key
 from tests.remote.conftest import Remote

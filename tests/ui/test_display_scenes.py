@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS
 from runofshow.core.show import ShowEngine, ShowState
 from runofshow.ui.canvas import Scene, fitted
 from runofshow.ui.display_base import DisplayOptions, is_flashing
 from runofshow.ui.moderator_view import moderator_scene
 from runofshow.ui.projector_view import projector_scene
 from runofshow.ui.stage_view import stage_scene
-from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS
 from tests.core.helpers import at, seed
 
 SIZES = [(800, 480), (1280, 720), (1920, 1080), (3840, 2160), (1080, 1920)]

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from runofshow.cli import main
 from runofshow.core.clock import FakeClock
+from runofshow.core.phase_style import PHASE_COLOURS
 from runofshow.io.session import ShowSession
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.display_base import DisplayOptions
 from runofshow.ui.displays import WINDOW_CLASSES
-from runofshow.ui.theme import PHASE_COLOURS
 from tests.core.helpers import at, seed
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS
 from runofshow.ui.rundown import COLUMNS
-from runofshow.ui.theme import PAUSED_COLOUR, PHASE_COLOURS
 from tests.core.helpers import at
 from tests.ui.conftest import Rig
 

@@ -1,0 +1,112 @@
+"""The show's agenda file: opening it, switching to another, reloading it after an edit, recent files.
+
+A broken file never replaces a good agenda: at the start the operator is asked for another file;
+later the running show keeps its last good agenda, and every problem is listed in one box.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+
+from runofshow.core.agenda import Agenda
+from runofshow.core.agenda_diff import describe_changes
+from runofshow.io.agenda_yaml import load_agenda
+from runofshow.qt.agenda_watch import AgendaWatcher
+from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.settings import read_strings
+from runofshow.ui.dialogs import Prompts
+
+log = logging.getLogger("runofshow")
+MAX_RECENT = 8
+
+
+class AgendaFiles(QObject):
+    """The agenda file in use (`path`), its watcher, and the recent files kept in the settings."""
+
+    def __init__(self, settings: QSettings, prompts: Prompts, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.prompts = prompts
+        self.path: Path | None = None
+        self.watcher = AgendaWatcher(self)  # `changed` once an edit on disk has settled
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def load_asking(self, path: Path) -> tuple[Path, Agenda] | None:
+        """The first agenda: while the file is broken, list its problems and offer to choose another."""
+        while True:
+            result = load_agenda(path)
+            if result.agenda is not None:
+                return path, result.agenda
+            lines = [str(p) for p in result.problems]
+            for line in lines:
+                print(line, file=sys.stderr)
+            wants_other = self.prompts.problems(
+                "This agenda cannot be opened",
+                f"{path} has {len(result.errors)} problem(s). Fix them and open it again, or choose another file.",
+                lines, offer_other_file=True)
+            if not wants_other:
+                return None
+            chosen = self.prompts.open_agenda(path.parent)
+            if chosen is None:
+                return None
+            path = chosen
+
+    def load_instead(self, path: Path) -> Agenda | None:
+        """Another agenda for the running show, or None (and the problems shown) if it is broken."""
+        result = load_agenda(path)
+        if result.agenda is None:
+            self.prompts.problems("This agenda cannot be opened",
+                                  f"{path} has {len(result.errors)} problem(s); the current show keeps running.",
+                                  [str(p) for p in result.problems])
+        return result.agenda
+
+    def choose(self) -> Path | None:
+        """File > Open: a file picker starting in the current agenda's folder."""
+        return self.prompts.open_agenda(self.path.parent if self.path else Path.home())
+
+    def adopt(self, path: Path) -> None:
+        """This file is the show's agenda now: watch it, and put it first in the recent files."""
+        self.path = path
+        self.watcher.watch(path)
+        self.settings.setValue("last_agenda", str(path.resolve()))
+        recent = [str(path.resolve())] + [p for p in read_strings(self.settings, "recent_agendas")
+                                          if p != str(path.resolve())]
+        self.settings.setValue("recent_agendas", recent[:MAX_RECENT])
+
+    def recent_files(self) -> list[Path]:
+        return [Path(p) for p in read_strings(self.settings, "recent_agendas")]
+
+    # -- reloading ------------------------------------------------------------------------------
+
+    def reload(self, bridge: ShowBridge, notice: Callable[[str], None], from_disk_watch: bool = False) -> None:
+        """Read the agenda again; keep the current slot by id; keep the last good agenda on errors.
+
+        A change on disk that changes nothing in the plan (a comment, a save without edits) says nothing.
+        """
+        if self.path is None:
+            return
+        result = load_agenda(self.path)
+        if result.agenda is None:
+            how = "was changed on disk and now" if from_disk_watch else ""
+            self.prompts.problems(
+                "The agenda has errors",
+                f"{self.path} {how} has {len(result.errors)} problem(s). The show goes on with the "
+                "last good agenda; fix the file and save it again.".replace("  ", " "),
+                [str(p) for p in result.problems])
+            notice(f"Agenda not reloaded: {len(result.errors)} problem(s); the last good agenda is still running")
+            log.warning("agenda not reloaded, the last good one keeps running:\n%s",
+                        "\n".join(str(p) for p in result.errors))
+            return
+        changes = describe_changes(bridge.session.engine.agenda, result.agenda)
+        if not changes and from_disk_watch:
+            return
+        message = bridge.replace_agenda(result.agenda)
+        summary = "; ".join(changes) if changes else "no changes"
+        notice(f"{message} — {summary}")
+        log.info("%s — %s", message, summary)

@@ -1,0 +1,70 @@
+"""Which show runs on an agenda: the one found in its record if the operator resumes it, else a new one.
+
+The operator decides (or `--resume` decided for them), and is told everything the record had to
+say at opening: skipped lines, journals passed over, which plan runs when the file was edited.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from runofshow.core.agenda import Agenda
+from runofshow.core.clock import Clock
+from runofshow.io.fsync_worker import FsyncWorker
+from runofshow.io.session import ShowSession, search_record
+from runofshow.qt.bridge import ShowBridge
+from runofshow.ui.dialogs import Prompts
+
+log = logging.getLogger("runofshow")
+
+
+class ShowRecords:
+    """Opens a session on an agenda, resuming the show in its record when the operator wants it."""
+
+    def __init__(self, prompts: Prompts, clock: Clock, state_dir: Path, fsync: FsyncWorker,
+                 resume_policy: str = "ask") -> None:
+        self.prompts = prompts
+        self.clock = clock
+        self.state_dir = state_dir
+        self.fsync = fsync
+        self.resume_policy = resume_policy  # ask, always or never: what to do with a show found in the journal
+        self.notices: list[str] = []  # what the last look at the show record had to say
+
+    def session_for(self, path: Path, agenda: Agenda) -> ShowSession:
+        """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
+        session = ShowSession(agenda, path, self.state_dir, self.fsync)
+        search = search_record(self.state_dir, path, agenda, self.clock.now())
+        self.notices = list(search.notices)
+        found = search.resumable
+        if found is None or not (self.resume_policy == "always" or
+                                 (self.resume_policy == "ask" and self.prompts.resume(found))):
+            return session
+        session.resume(found, self.clock.now())
+        if found.plan_changes:
+            # The file was edited while the app was down: the operator decides which plan runs.
+            if self.resume_policy == "ask" and self.prompts.plan_changed(found.plan_changes):
+                session.replace_plan(agenda, self.clock.now())
+                self.notices.append(f"applied the edited {path.name}: " + "; ".join(found.plan_changes))
+            else:
+                self.notices.append(f"kept the plan from the record; {path.name} differs ("
+                                    + "; ".join(found.plan_changes) + "): File > Reload agenda applies it")
+        return session
+
+    def tell(self, session: ShowSession, notice: Callable[[str], None]) -> None:
+        """Everything the show record had to say at opening: skipped lines, passed-over journals, plan choice."""
+        lines = session.restore_problems + self.notices
+        if lines:
+            notice("Show record: " + "; ".join(lines))
+            log.warning("show record:\n%s", "\n".join(lines))
+
+    def new_show(self, bridge: ShowBridge, notice: Callable[[str], None]) -> None:
+        """File > New show: once the operator confirms, the same agenda from the beginning; the old show stays."""
+        if not self.prompts.confirm("Start a new show?",
+                                    "The show so far stays in its journal (and its report can still be "
+                                    "exported). Start a new show on this agenda from the beginning?"):
+            return
+        bridge.session.new_show()
+        bridge.tick()
+        notice("New show: press GO to start")
