@@ -35,6 +35,7 @@ from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.first_paint import FirstPaint
 from runofshow.qt.settings import restore_geometry, save_geometry
 from runofshow.qt.sound import Chimes
+from runofshow.qt.translation import translate
 from runofshow.remote.options import RemoteOptions
 from runofshow.remote.options import add_arguments as add_remote_arguments
 from runofshow.ui.agenda_files import AgendaFiles
@@ -180,7 +181,7 @@ class AppController(QObject):
         session = self.records.session_for(path, agenda)
         self.bridge.set_session(session)
         self.files.adopt(path)
-        self.window.show_notice(f"Opened {path}")
+        self.window.show_notice(self.tr("Opened {path}").format(path=path))
         self.records.tell(session, self.window.show_notice)
 
     def reload_agenda(self, from_disk_watch: bool = False) -> None:
@@ -254,7 +255,8 @@ def install_excepthook(controller: AppController) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error: %s", "".join(traceback.format_exception(kind, value, tb)))
         if controller.window is not None:
-            controller.window.show_notice(f"Internal error (logged): {value}; the show goes on")
+            notice = translate("AppController", "Internal error (logged): {error}; the show goes on")
+            controller.window.show_notice(notice.format(error=value))
 
     sys.excepthook = hook
 

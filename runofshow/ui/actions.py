@@ -1,7 +1,8 @@
 """The operator's actions: one table of names, keys and the bridge command each one runs.
 
 The toolbar, the Show menu, the tooltips and the Help > Shortcuts sheet are all made from this
-table, so a key can never be documented in one place and bound differently in another.
+table, so a key can never be documented in one place and bound differently in another. The texts and
+tips are marked for Qt's translation tools here and translated where they are shown (`label`, `tooltip`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 
 from runofshow.core.commands import DISPLAYS
 from runofshow.core.show import ShowPhase, ShowState
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "ShowActions"  # the table's translation context (lupdate reads it as a literal in each call)
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,14 @@ class ActionSpec:
     # The bridge command and its arguments, chosen from the current snapshot (toggles look at it).
     command: Callable[[ShowState], tuple[str, dict[str, object]]] | None = None
     toolbar: bool = True
+
+    def label(self) -> str:
+        """The button's and menu entry's text, in the operator's language."""
+        return translate(CONTEXT, self.text)
+
+    def tooltip(self) -> str:
+        """What it does, in the operator's language."""
+        return translate(CONTEXT, self.tip)
 
 
 def _fixed(name: str, **args: object) -> Callable[[ShowState], tuple[str, dict[str, object]]]:
@@ -41,28 +53,44 @@ def _toggle_roll(state: ShowState) -> tuple[str, dict[str, object]]:
     return "roll", {"on": not state.roll}
 
 
+# Each text and tip in QT_TRANSLATE_NOOP("ShowActions", ...): gathered by lupdate, translated where shown.
 SHOW_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("go", "GO ▶", ("Space", "PgDown"), "Start the show / start the loaded slot / go to the next slot",
+    ActionSpec("go", QT_TRANSLATE_NOOP("ShowActions", "GO ▶"), ("Space", "PgDown"),
+               QT_TRANSLATE_NOOP("ShowActions", "Start the show / start the loaded slot / go to the next slot"),
                _fixed("go")),
-    ActionSpec("previous", "◀ Previous", ("PgUp",), "Go back to the previous slot (undoable)", _fixed("previous")),
-    ActionSpec("pause", "Pause / Resume", ("P",), "Pause or resume the timer", _pause_or_resume),
-    ActionSpec("minus", "−1 min", ("-",), "Remove one minute from the current slot", _fixed("add_time", seconds=-60)),
-    ActionSpec("plus", "+1 min", ("+", "="), "Add one minute to the current slot", _fixed("add_time", seconds=60)),
-    ActionSpec("reset", "Reset", ("R",), "Put the current slot back to its start, waiting for GO (undoable)",
+    ActionSpec("previous", QT_TRANSLATE_NOOP("ShowActions", "◀ Previous"), ("PgUp",),
+               QT_TRANSLATE_NOOP("ShowActions", "Go back to the previous slot (undoable)"), _fixed("previous")),
+    ActionSpec("pause", QT_TRANSLATE_NOOP("ShowActions", "Pause / Resume"), ("P",),
+               QT_TRANSLATE_NOOP("ShowActions", "Pause or resume the timer"), _pause_or_resume),
+    ActionSpec("minus", QT_TRANSLATE_NOOP("ShowActions", "−1 min"), ("-",),
+               QT_TRANSLATE_NOOP("ShowActions", "Remove one minute from the current slot"),
+               _fixed("add_time", seconds=-60)),
+    ActionSpec("plus", QT_TRANSLATE_NOOP("ShowActions", "+1 min"), ("+", "="),
+               QT_TRANSLATE_NOOP("ShowActions", "Add one minute to the current slot"), _fixed("add_time", seconds=60)),
+    ActionSpec("reset", QT_TRANSLATE_NOOP("ShowActions", "Reset"), ("R",),
+               QT_TRANSLATE_NOOP("ShowActions", "Put the current slot back to its start, waiting for GO (undoable)"),
                _fixed("reset")),
-    ActionSpec("undo", "Undo", ("Backspace", "Ctrl+Z"), "Undo the last command", _fixed("undo")),
-    ActionSpec("message", "Message…", ("M",), "Type a message for the stage"),
-    ActionSpec("clear_message", "Clear message", ("Shift+M",), "Remove the stage message", _fixed("clear_message"),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("ShowActions", "Undo"), ("Backspace", "Ctrl+Z"),
+               QT_TRANSLATE_NOOP("ShowActions", "Undo the last command"), _fixed("undo")),
+    ActionSpec("message", QT_TRANSLATE_NOOP("ShowActions", "Message…"), ("M",),
+               QT_TRANSLATE_NOOP("ShowActions", "Type a message for the stage")),
+    ActionSpec("clear_message", QT_TRANSLATE_NOOP("ShowActions", "Clear message"), ("Shift+M",),
+               QT_TRANSLATE_NOOP("ShowActions", "Remove the stage message"), _fixed("clear_message"), toolbar=False),
+    ActionSpec("flash", QT_TRANSLATE_NOOP("ShowActions", "Flash"), ("F",),
+               QT_TRANSLATE_NOOP("ShowActions", "Flash the stage display"), _fixed("flash")),
+    ActionSpec("blackout", QT_TRANSLATE_NOOP("ShowActions", "Blackout"), ("B",),
+               QT_TRANSLATE_NOOP("ShowActions", "Black out every display, or bring them back"), _toggle_blackout),
+    ActionSpec("previous_cue", QT_TRANSLATE_NOOP("ShowActions", "◀ Cue"), ("Shift+C",),
+               QT_TRANSLATE_NOOP("ShowActions", "Back to the previous cue (panel turn)"), _fixed("previous_cue")),
+    ActionSpec("next_cue", QT_TRANSLATE_NOOP("ShowActions", "Cue ▶"), ("C",),
+               QT_TRANSLATE_NOOP("ShowActions", "On to the next cue (panel turn)"), _fixed("next_cue")),
+    ActionSpec("goto", QT_TRANSLATE_NOOP("ShowActions", "Go to selected"), ("G",),
+               QT_TRANSLATE_NOOP("ShowActions", "Start the slot selected in the rundown now (undoable)"),
                toolbar=False),
-    ActionSpec("flash", "Flash", ("F",), "Flash the stage display", _fixed("flash")),
-    ActionSpec("blackout", "Blackout", ("B",), "Black out every display, or bring them back", _toggle_blackout),
-    ActionSpec("previous_cue", "◀ Cue", ("Shift+C",), "Back to the previous cue (panel turn)", _fixed("previous_cue")),
-    ActionSpec("next_cue", "Cue ▶", ("C",), "On to the next cue (panel turn)", _fixed("next_cue")),
-    ActionSpec("goto", "Go to selected", ("G",), "Start the slot selected in the rundown now (undoable)",
-               toolbar=False),
-    ActionSpec("roll", "Roll", ("L",), "Roll mode: the plan and the clock drive the show", _toggle_roll),
+    ActionSpec("roll", QT_TRANSLATE_NOOP("ShowActions", "Roll"), ("L",),
+               QT_TRANSLATE_NOOP("ShowActions", "Roll mode: the plan and the clock drive the show"), _toggle_roll),
 )
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    return " or ".join(spec.shortcuts)
+    return translate("ShowActions", " or ").join(spec.shortcuts)

@@ -47,8 +47,9 @@ class AgendaFiles(QObject):
             for line in lines:
                 print(line, file=sys.stderr)
             wants_other = self.prompts.problems(
-                "This agenda cannot be opened",
-                f"{path} has {len(result.errors)} problem(s). Fix them and open it again, or choose another file.",
+                self.tr("This agenda cannot be opened"),
+                self.tr("{path} has {count} problem(s). Fix them and open it again, or choose another file.")
+                .format(path=path, count=len(result.errors)),
                 lines, offer_other_file=True)
             if not wants_other:
                 return None
@@ -61,8 +62,9 @@ class AgendaFiles(QObject):
         """Another agenda for the running show, or None (and the problems shown) if it is broken."""
         result = load_agenda(path)
         if result.agenda is None:
-            self.prompts.problems("This agenda cannot be opened",
-                                  f"{path} has {len(result.errors)} problem(s); the current show keeps running.",
+            self.prompts.problems(self.tr("This agenda cannot be opened"),
+                                  self.tr("{path} has {count} problem(s); the current show keeps running.")
+                                  .format(path=path, count=len(result.errors)),
                                   [str(p) for p in result.problems])
         return result.agenda
 
@@ -93,13 +95,15 @@ class AgendaFiles(QObject):
             return
         result = load_agenda(self.path)
         if result.agenda is None:
-            how = "was changed on disk and now" if from_disk_watch else ""
-            self.prompts.problems(
-                "The agenda has errors",
-                f"{self.path} {how} has {len(result.errors)} problem(s). The show goes on with the "
-                "last good agenda; fix the file and save it again.".replace("  ", " "),
-                [str(p) for p in result.problems])
-            notice(f"Agenda not reloaded: {len(result.errors)} problem(s); the last good agenda is still running")
+            intro = (self.tr("{path} was changed on disk and now has {count} problem(s). The show goes on with the "
+                             "last good agenda; fix the file and save it again.") if from_disk_watch else
+                     self.tr("{path} has {count} problem(s). The show goes on with the last good agenda; fix the "
+                             "file and save it again."))
+            self.prompts.problems(self.tr("The agenda has errors"),
+                                  intro.format(path=self.path, count=len(result.errors)),
+                                  [str(p) for p in result.problems])
+            notice(self.tr("Agenda not reloaded: {count} problem(s); the last good agenda is still running")
+                   .format(count=len(result.errors)))
             log.warning("agenda not reloaded, the last good one keeps running:\n%s",
                         "\n".join(str(p) for p in result.errors))
             return
@@ -107,6 +111,6 @@ class AgendaFiles(QObject):
         if not changes and from_disk_watch:
             return
         message = bridge.replace_agenda(result.agenda)
-        summary = "; ".join(changes) if changes else "no changes"
+        summary = "; ".join(changes) if changes else self.tr("no changes")
         notice(f"{message} — {summary}")
         log.info("%s — %s", message, summary)

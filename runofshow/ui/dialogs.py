@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from runofshow.io.session import Resumable
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
 
-AGENDA_FILTER = "Agendas (*.yaml *.yml);;All files (*)"
+# The file picker's filter: the words are translated where it is shown, the patterns stay as they are.
+AGENDA_FILTER = QT_TRANSLATE_NOOP("DialogPrompts", "Agendas (*.yaml *.yml);;All files (*)")
 
 
 class Prompts(Protocol):
@@ -68,9 +70,9 @@ class ProblemsDialog(QDialog):
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         if offer_other_file:
-            other = buttons.addButton("Choose another file…", QDialogButtonBox.ButtonRole.AcceptRole)
+            other = buttons.addButton(self.tr("Choose another file…"), QDialogButtonBox.ButtonRole.AcceptRole)
             other.clicked.connect(self._other)
-            buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+            buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         else:
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -86,17 +88,17 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setMinimumSize(640, 520)
         layout = QVBoxLayout(self)
-        note = QLabel("Keys work anywhere in the operator window except while you type in a text field "
-                      "(press Esc to leave it).")
+        note = QLabel(self.tr("Keys work anywhere in the operator window except while you type in a text field "
+                              "(press Esc to leave it)."))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.table = QTableWidget(len(SHOW_ACTIONS), 3)
-        self.table.setHorizontalHeaderLabels(["Key", "Action", "What it does"])
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action"), self.tr("What it does")])
         for row, spec in enumerate(SHOW_ACTIONS):
-            for column, text in enumerate((shortcut_text(spec), spec.text, spec.tip)):
+            for column, text in enumerate((shortcut_text(spec), spec.label(), spec.tooltip())):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -120,29 +122,31 @@ class DialogPrompts:
 
     def resume(self, found: Resumable) -> bool:
         box = QMessageBox(self.parent)
-        box.setWindowTitle("Resume the show?")
+        box.setWindowTitle(translate("DialogPrompts", "Resume the show?"))
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText("A show on this agenda was in progress when the app stopped.")
-        box.setInformativeText(f"It was {found.summary()}.\n\nResume it where it is now, or start a new show? "
-                               "(A new show keeps the old journal.)")
+        box.setText(translate("DialogPrompts", "A show on this agenda was in progress when the app stopped."))
+        box.setInformativeText(translate("DialogPrompts", "It was {summary}.\n\nResume it where it is now, or start a "
+                                                          "new show? (A new show keeps the old journal.)")
+                               .format(summary=found.summary()))
         if found.problems:
             box.setDetailedText("\n".join(found.problems))
-        resume = box.addButton("Resume the show", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Start a new show", QMessageBox.ButtonRole.RejectRole)
+        resume = box.addButton(translate("DialogPrompts", "Resume the show"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("DialogPrompts", "Start a new show"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
         box.exec()
         return box.clickedButton() is resume
 
     def plan_changed(self, changes: Sequence[str]) -> bool:
         box = QMessageBox(self.parent)
-        box.setWindowTitle("The agenda file changed")
+        box.setWindowTitle(translate("DialogPrompts", "The agenda file changed"))
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText("The agenda file is not the plan this show was running on.")
-        box.setInformativeText("It was edited while the app was closed. Keep running on the plan from the show's "
-                               "record (what the displays showed), or apply the file now as a reload?")
+        box.setText(translate("DialogPrompts", "The agenda file is not the plan this show was running on."))
+        box.setInformativeText(translate("DialogPrompts", "It was edited while the app was closed. Keep running on "
+                                                          "the plan from the show's record (what the displays "
+                                                          "showed), or apply the file now as a reload?"))
         box.setDetailedText("\n".join(changes))
-        keep = box.addButton("Keep the recorded plan", QMessageBox.ButtonRole.RejectRole)
-        apply = box.addButton("Apply the file", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(translate("DialogPrompts", "Keep the recorded plan"), QMessageBox.ButtonRole.RejectRole)
+        apply = box.addButton(translate("DialogPrompts", "Apply the file"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is apply
@@ -152,9 +156,11 @@ class DialogPrompts:
         return answer == QMessageBox.StandardButton.Yes
 
     def open_agenda(self, start: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, "Open agenda", str(start), AGENDA_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent, translate("DialogPrompts", "Open agenda"), str(start),
+                                              translate("DialogPrompts", AGENDA_FILTER))
         return Path(name) if name else None
 
     def save_report(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Export report", str(suggested), "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(self.parent, translate("DialogPrompts", "Export report"),
+                                              str(suggested), translate("DialogPrompts", "CSV (*.csv)"))
         return Path(name) if name else None

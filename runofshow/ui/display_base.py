@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from runofshow.core.show import ShowState, SlotPhase
 from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.translation import translate
 from runofshow.ui.canvas import Scene, changed_area, paint
 
 FLASH_AT_ZERO_SECONDS = 5.0
@@ -33,13 +34,13 @@ class DisplayWindow(QWidget):
     """Base of the projector, stage and moderator windows. Subclasses say what to draw."""
 
     kind = ""
-    title = ""
+    title = ""  # marked QT_TRANSLATE_NOOP("DisplayWindow", ...) by each subclass; shown through `display_title`
 
     def __init__(self, bridge: ShowBridge, options: DisplayOptions | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options = options or DisplayOptions()
-        self.setWindowTitle(f"runofshow — {self.title}")
+        self.setWindowTitle(self.tr("runofshow — {title}").format(title=self.display_title()))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # A display never takes the keyboard from the operator window: Space must stay GO.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -53,6 +54,11 @@ class DisplayWindow(QWidget):
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
         bridge.changed.connect(self.show_state)
+
+    @classmethod
+    def display_title(cls) -> str:
+        """The window's name (the Displays menu's entry too), in the operator's language."""
+        return translate("DisplayWindow", cls.title)
 
     @property
     def state(self) -> ShowState:

@@ -96,10 +96,11 @@ class DisplayManager(QObject):
             self.placements[kind] = placement
             self._put(window, placement)
             if placement is not None and placement.fallback and (previous is None or not previous.fallback):
-                self.notice.emit(f"The {kind} screen '{self.choices[kind].screen}' is missing: the {kind} display "
-                                 f"is now a window on this screen")
+                self.notice.emit(self.tr("The {kind} screen '{screen}' is missing: the {kind} display is now a "
+                                         "window on this screen").format(kind=kind, screen=self.choices[kind].screen))
             elif placement is not None and previous is not None and previous.fallback and not placement.fallback:
-                self.notice.emit(f"The {kind} display is back on '{placement.screen}'")
+                self.notice.emit(self.tr("The {kind} display is back on '{screen}'").format(kind=kind,
+                                                                                             screen=placement.screen))
         if operator_had_keyboard:
             # Showing a window can activate it on some platforms: give the keyboard back to the operator.
             self.operator.activateWindow()
@@ -138,15 +139,20 @@ class DisplayManager(QObject):
         for kind in DISPLAYS:
             choice = self.choices[kind]
             placement = self.placements.get(kind)
-            where = ""
-            if placement is not None:
-                where = f" — on {placement.screen}{' (stand-in window)' if placement.fallback else ''}"
-            sub = menu.addMenu(f"{WINDOW_CLASSES[kind].title}{where}")
-            shown = sub.addAction("Show")
+            title = WINDOW_CLASSES[kind].display_title()
+            if placement is None:
+                entry = title
+            elif placement.fallback:
+                entry = self.tr("{display} — on {screen} (stand-in window)").format(display=title,
+                                                                                   screen=placement.screen)
+            else:
+                entry = self.tr("{display} — on {screen}").format(display=title, screen=placement.screen)
+            sub = menu.addMenu(entry)
+            shown = sub.addAction(self.tr("Show"))
             shown.setCheckable(True)
             shown.setChecked(choice.visible)
             shown.toggled.connect(lambda on, k=kind: self.choose(k, visible=on))
-            full = sub.addAction("Full screen")
+            full = sub.addAction(self.tr("Full screen"))
             full.setCheckable(True)
             full.setChecked(choice.fullscreen)
             full.toggled.connect(lambda on, k=kind: self.choose(k, fullscreen=on))
@@ -160,12 +166,12 @@ class DisplayManager(QObject):
                 group.addAction(action)
                 sub.addAction(action)
             if choice.screen and choice.screen not in [s.name for s in screens]:
-                missing = sub.addAction(f"{choice.screen} (not connected)")
+                missing = sub.addAction(self.tr("{screen} (not connected)").format(screen=choice.screen))
                 missing.setCheckable(True)
                 missing.setChecked(True)
                 missing.setEnabled(False)
         menu.addSeparator()
-        flash = menu.addAction("Flash the stage display at zero")
+        flash = menu.addAction(self.tr("Flash the stage display at zero"))
         flash.setCheckable(True)
         flash.setChecked(self.options.flash_at_zero)
         flash.toggled.connect(self.set_flash_at_zero)

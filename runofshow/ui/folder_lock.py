@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runofshow.io.state_lock import StateFolderBusy, StateLock, StateLockError
+from runofshow.qt.translation import translate
 
 
 def can_show_dialogs() -> bool:
@@ -40,7 +41,7 @@ def lock_state_folder(state_dir: Path) -> StateLock | None:
         if can_show_dialogs():
             app = QApplication.instance() or QApplication([sys.argv[0]])
             app.setApplicationName("runofshow")
-            title = ("runofshow is already running" if isinstance(refused, StateFolderBusy)
-                     else "runofshow cannot start")
+            title = (translate("FolderLock", "runofshow is already running") if isinstance(refused, StateFolderBusy)
+                     else translate("FolderLock", "runofshow cannot start"))
             QMessageBox.warning(None, title, str(refused))
         return None

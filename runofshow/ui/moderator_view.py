@@ -7,6 +7,7 @@ from datetime import timedelta
 from runofshow.core.phase_style import ON_TIME, OVER_TIME, WRAP_UP, colour_of, display_word
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP_LEFT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
 from runofshow.ui.theme import MUTED
@@ -40,7 +41,7 @@ def cue_schedule(state: ShowState) -> str:
         lines.append(f"{marker} {begins:%H:%M}  {item.title}{who}")
         begins += timedelta(seconds=item.duration)
     end = state.time_of_day + timedelta(seconds=max(state.remaining, 0.0))
-    lines.append(f"   {end:%H:%M}  Close the panel")
+    lines.append(f"   {end:%H:%M}  " + translate("ModeratorView", "Close the panel"))
     return "\n".join(lines)
 
 
@@ -51,7 +52,8 @@ def panel_lines(state: ShowState) -> str:
     speaking = state.cue.cue.speaker.name if state.cue and state.cue.cue.speaker else None
     lines = []
     if slot.moderator is not None:
-        lines.append(f"{'▶' if slot.moderator.name == speaking else ' '} {slot.moderator.label()} (moderator)")
+        moderator = translate("ModeratorView", "{name} (moderator)").format(name=slot.moderator.label())
+        lines.append(f"{'▶' if slot.moderator.name == speaking else ' '} {moderator}")
     for number, person in enumerate(slot.panellists, 1):
         org = f", {person.affiliation}" if person.affiliation else ""
         lines.append(f"{'▶' if person.name == speaking else ' '} {number}. {person.name}{org}")
@@ -69,13 +71,17 @@ def moderator_scene(state: ShowState) -> Scene:
     scene.add(state.time_of_day.strftime("%H:%M:%S"), Box(0.79, 0.02, 0.18, 0.09), MUTED, digits=True,
               align=ALIGN_RIGHT)
     after = state.next
-    after_text = f"After this: {after.start:%H:%M} {after.title}" if after else "After this: the end of the show"
+    after_text = (translate("ModeratorView", "After this: {time} {title}").format(time=f"{after.start:%H:%M}",
+                                                                                  title=after.title)
+                  if after else translate("ModeratorView", "After this: the end of the show"))
     if slot is None or state.phase in (ShowPhase.PRE_SHOW, ShowPhase.FINISHED):
-        word = "The show has not started" if state.phase is ShowPhase.PRE_SHOW else "The show is over"
+        word = (translate("ModeratorView", "The show has not started") if state.phase is ShowPhase.PRE_SHOW
+                else translate("ModeratorView", "The show is over"))
         scene.add(word, Box(0.05, 0.30, 0.9, 0.12), MUTED, bold=True)
         if state.phase is ShowPhase.PRE_SHOW and state.target_remaining is not None and state.next is not None:
             scene.add(format_countdown(state.target_remaining), Box(0.2, 0.44, 0.6, 0.25), MUTED, digits=True)
-            scene.add(f"First: {state.next.title}", Box(0.05, 0.74, 0.9, 0.12), TEXT)
+            scene.add(translate("ModeratorView", "First: {title}").format(title=state.next.title),
+                      Box(0.05, 0.74, 0.9, 0.12), TEXT)
         return scene
     if state.cue is None:
         # Any slot without cues: current and next with the remaining time.
@@ -86,21 +92,26 @@ def moderator_scene(state: ShowState) -> Scene:
         return scene
     # A panel: the people on the left, the turn and the clocks on the right.
     scene.fills.append(Fill(Box(0.02, 0.13, 0.47, 0.83), PANEL, radius=0.012))
-    scene.add("On the panel", Box(0.04, 0.14, 0.43, 0.05), MUTED, bold=True, align=ALIGN_LEFT)
+    scene.add(translate("ModeratorView", "On the panel"), Box(0.04, 0.14, 0.43, 0.05), MUTED, bold=True,
+              align=ALIGN_LEFT)
     scene.add(panel_lines(state), Box(0.04, 0.20, 0.43, 0.32), TEXT, align=ALIGN_TOP_LEFT, wrap=False,
               max_fraction=0.16)
-    scene.add("Running order", Box(0.04, 0.54, 0.43, 0.05), MUTED, bold=True, align=ALIGN_LEFT)
+    scene.add(translate("ModeratorView", "Running order"), Box(0.04, 0.54, 0.43, 0.05), MUTED, bold=True,
+              align=ALIGN_LEFT)
     scene.add(cue_schedule(state), Box(0.04, 0.60, 0.43, 0.35), TEXT, align=ALIGN_TOP_LEFT, wrap=False,
               max_fraction=0.13)
     cue = state.cue
     who = f"{cue.cue.speaker.name}: " if cue.cue.speaker else ""
-    scene.add(f"Now: {who}{cue.cue.title}", Box(0.52, 0.13, 0.45, 0.09), HIGHLIGHT, bold=True, align=ALIGN_LEFT)
+    scene.add(translate("ModeratorView", "Now: {who}{title}").format(who=who, title=cue.cue.title),
+              Box(0.52, 0.13, 0.45, 0.09), HIGHLIGHT, bold=True, align=ALIGN_LEFT)
     scene.add(format_countdown(cue.remaining), Box(0.52, 0.22, 0.45, 0.26), cue_colour(cue.remaining), digits=True)
     upcoming = state.next_cue
-    next_text = "Next: close the panel" if upcoming is None else (
-        f"Next: {upcoming.speaker.name + ': ' if upcoming.speaker else ''}{upcoming.title}")
+    next_text = translate("ModeratorView", "Next: close the panel") if upcoming is None else (
+        translate("ModeratorView", "Next: {who}{title}").format(
+            who=upcoming.speaker.name + ": " if upcoming.speaker else "", title=upcoming.title))
     scene.add(next_text, Box(0.52, 0.49, 0.45, 0.08), TEXT, align=ALIGN_LEFT)
-    scene.add("Panel time left", Box(0.52, 0.60, 0.45, 0.05), MUTED, bold=True, align=ALIGN_LEFT)
+    scene.add(translate("ModeratorView", "Panel time left"), Box(0.52, 0.60, 0.45, 0.05), MUTED, bold=True,
+              align=ALIGN_LEFT)
     scene.add(state.countdown, Box(0.52, 0.65, 0.30, 0.14), colour, digits=True, align=ALIGN_LEFT)
     scene.add(display_word(state), Box(0.83, 0.65, 0.14, 0.14), colour, bold=True)
     scene.add(after_text, Box(0.52, 0.84, 0.45, 0.1), TEXT, align=ALIGN_LEFT)
@@ -109,7 +120,7 @@ def moderator_scene(state: ShowState) -> Scene:
 
 class ModeratorWindow(DisplayWindow):
     kind = "moderator"
-    title = "Moderator"
+    title = QT_TRANSLATE_NOOP("DisplayWindow", "Moderator")
 
     def scene(self, state: ShowState, flash: bool) -> Scene:
         return moderator_scene(state)

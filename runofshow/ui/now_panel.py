@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from runofshow.core.phase_style import ON_TIME, OVER_TIME, PAUSED_COLOUR, PHASE_COLOURS, WRAP_UP, phase_word
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
+from runofshow.qt.translation import translate
 from runofshow.ui.theme import ACCENT, ALERT, MUTED, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
 
@@ -19,7 +20,8 @@ def people_line(state: ShowState) -> str:
         return ""
     if slot.moderator is not None:
         names = ", ".join(p.name for p in slot.panellists)
-        return f"Moderator: {slot.moderator.name} · Panel: {names}"
+        return translate("NowPanel", "Moderator: {moderator} · Panel: {names}").format(moderator=slot.moderator.name,
+                                                                                       names=names)
     return " · ".join(p.label() for p in slot.speakers)
 
 
@@ -36,7 +38,7 @@ class NowPanel(QFrame):
         self.clock = QLabel()
         self.clock.setFont(digits_font(30))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.clock.setToolTip("Time of day at the venue")
+        self.clock.setToolTip(self.tr("Time of day at the venue"))
         self.title = QLabel()
         self.title.setFont(text_font(26, bold=True))
         self.title.setWordWrap(True)
@@ -119,38 +121,41 @@ class NowPanel(QFrame):
         self.phase.set_colour(colour)
         self.phase.set_text_if_changed(phase_word(state))
         if state.phase is ShowPhase.PRE_SHOW:
-            self.heading.set_text_if_changed("BEFORE THE SHOW")
+            self.heading.set_text_if_changed(self.tr("BEFORE THE SHOW"))
             self.title.setText(state.event.title)
             self.speakers.set_text_if_changed(
-                f"Starts at {state.target:%H:%M}" if state.target else "")
+                self.tr("Starts at {time}").format(time=f"{state.target:%H:%M}") if state.target else "")
             self.timer.set_colour(MUTED)
             remaining = state.target_remaining
             self.timer.set_text_if_changed(format_countdown(remaining) if remaining is not None else "")
             late = remaining is not None and remaining <= 0
-            self.detail.set_text_if_changed("past the planned start · press GO to begin" if late
-                                            else "until the planned start · press GO to begin")
+            self.detail.set_text_if_changed(self.tr("past the planned start · press GO to begin") if late
+                                            else self.tr("until the planned start · press GO to begin"))
             return
         if state.phase is ShowPhase.FINISHED or slot is None:
-            self.heading.set_text_if_changed("THE SHOW IS OVER")
+            self.heading.set_text_if_changed(self.tr("THE SHOW IS OVER"))
             self.title.setText(state.event.title)
             self.speakers.set_text_if_changed("")
             self.timer.set_colour(MUTED)
             last = state.runs[-1].end if state.runs else None
             self.timer.set_text_if_changed(_hhmm(last, state) if last is not None else "")
-            self.detail.set_text_if_changed(f"ended at {_hhmm(last, state)} · {format_drift(state.drift)}"
+            self.detail.set_text_if_changed(self.tr("ended at {time} · {drift}").format(time=_hhmm(last, state),
+                                                                                        drift=format_drift(state.drift))
                                             if last is not None else "")
             return
-        self.heading.set_text_if_changed(f"NOW · {slot.kind.value.upper()} · {slot.start:%H:%M}–{slot.end:%H:%M}")
+        self.heading.set_text_if_changed(self.tr("NOW · {kind} · {start}–{end}").format(
+            kind=slot.kind.value.upper(), start=f"{slot.start:%H:%M}", end=f"{slot.end:%H:%M}"))
         self.title.setText(slot.title)
         self.speakers.set_text_if_changed(people_line(state))
         self.timer.set_colour(colour if state.phase is not ShowPhase.BETWEEN else MUTED)
         self.timer.set_text_if_changed(state.countdown)
-        parts = [f"{format_short(round(state.elapsed))} of {format_short(round(state.duration))}"]
+        parts = [self.tr("{elapsed} of {duration}").format(elapsed=format_short(round(state.elapsed)),
+                                                           duration=format_short(round(state.duration)))]
         if state.added:
             sign = "+" if state.added > 0 else "-"
-            parts.append(f"{sign}{format_short(abs(round(state.added)))} added")
+            parts.append(self.tr("{amount} added").format(amount=f"{sign}{format_short(abs(round(state.added)))}"))
         if state.is_break and state.target is not None:
-            parts.append(f"back at {state.target:%H:%M}")
+            parts.append(self.tr("back at {time}").format(time=f"{state.target:%H:%M}"))
         self.detail.set_text_if_changed(" · ".join(parts))
 
     def _cue(self, state: ShowState) -> None:
@@ -166,37 +171,43 @@ class NowPanel(QFrame):
         who = f" — {cue.cue.speaker.label()}" if cue.cue.speaker else ""
         over = cue.remaining <= 0
         self.cue.set_colour(PHASE_COLOURS[state.slot_phase] if not over else OVER_TIME)
-        self.cue.set_text_if_changed(f"Cue {cue.index + 1}/{len(state.current.cues)}: {cue.cue.title}{who}  "  # type: ignore[union-attr]
-                                     f"{format_countdown(cue.remaining)}")
+        self.cue.set_text_if_changed(self.tr("Cue {number}/{count}: {title}{who}  {countdown}").format(
+            number=cue.index + 1, count=len(state.current.cues), title=cue.cue.title, who=who,  # type: ignore[union-attr]
+            countdown=format_countdown(cue.remaining)))
         upcoming = state.next_cue
         self.next_cue.set_text_if_changed(
-            f"Next cue: {upcoming.title}" + (f" — {upcoming.speaker.name}" if upcoming and upcoming.speaker else "")
-            if upcoming else "Last cue: then close the panel")
+            self.tr("Next cue: {title}").format(title=upcoming.title)
+            + (f" — {upcoming.speaker.name}" if upcoming and upcoming.speaker else "")
+            if upcoming else self.tr("Last cue: then close the panel"))
 
     def _next(self, state: ShowState) -> None:
         slot = state.next
         if slot is None:
-            self.next.setText("Next: nothing — this is the last slot" if state.current is not None else "")
+            self.next.setText(self.tr("Next: nothing — this is the last slot") if state.current is not None else "")
             return
         names = ", ".join(p.name for p in slot.people)
-        self.next.setText(f"<span style='color:{MUTED}'>NEXT {slot.start:%H:%M}</span>&nbsp; <b>{_esc(slot.title)}</b>"
-                          + (f"<span style='color:{MUTED}'> — {_esc(names)}</span>" if names else ""))
+        label = self.tr("NEXT {time}").format(time=f"{slot.start:%H:%M}")
+        html = f"<span style='color:{MUTED}'>{_esc(label)}</span>&nbsp; <b>{_esc(slot.title)}</b>"
+        self.next.setText(html + (f"<span style='color:{MUTED}'> — {_esc(names)}</span>" if names else ""))
 
     def _plan(self, state: ShowState) -> None:
         drift = format_drift(state.drift)
         colour = ON_TIME if round(state.drift) <= 0 else (WRAP_UP if state.drift < 300 else OVER_TIME)
         symbol = "▲" if round(state.drift) < 0 else ("▼" if round(state.drift) > 0 else "●")
         self.plan.set_colour(colour)
-        self.plan.set_text_if_changed(f"{symbol} {drift} · projected end {state.projected_end:%H:%M:%S}")
+        self.plan.set_text_if_changed(self.tr("{symbol} {drift} · projected end {time}").format(
+            symbol=symbol, drift=drift, time=f"{state.projected_end:%H:%M:%S}"))
 
     def _banner(self, state: ShowState) -> None:
         parts = []
         if state.message:
-            parts.append(f"STAGE MESSAGE: {state.message}" + ("  (flashing)" if state.flashing else ""))
+            stage = (self.tr("STAGE MESSAGE: {message}  (flashing)") if state.flashing
+                     else self.tr("STAGE MESSAGE: {message}"))
+            parts.append(stage.format(message=state.message))
         if state.blackout:
-            parts.append("BLACKOUT: " + ", ".join(sorted(state.blackout)))
+            parts.append(self.tr("BLACKOUT: {displays}").format(displays=", ".join(sorted(state.blackout))))
         if state.roll:
-            parts.append("ROLL MODE: the plan drives the show")
+            parts.append(self.tr("ROLL MODE: the plan drives the show"))
         self.banner.set_colour(PAUSED_COLOUR if not state.blackout else ALERT)
         self.banner.set_text_if_changed("\n".join(parts))
         self.banner.setVisible(bool(parts))

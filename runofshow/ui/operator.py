@@ -30,7 +30,7 @@ from runofshow.ui.actions import SHOW_ACTIONS, ActionSpec, shortcut_text
 from runofshow.ui.dialogs import ShortcutsDialog
 from runofshow.ui.now_panel import NowPanel
 from runofshow.ui.rundown import RundownModel, RundownView
-from runofshow.ui.theme import ACCENT, CAUTION, MUTED, NOTICE, ON_ACCENT, OPERATOR_STYLE, text_font
+from runofshow.ui.theme import ACCENT, CAUTION, MUTED, NOTICE, ON_ACCENT, OPERATOR_STYLE, display_name, text_font
 from runofshow.ui.widgets import StyledLabel, TypingLineEdit
 
 
@@ -66,32 +66,32 @@ class OperatorWindow(QMainWindow):
         self.rundown.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.rundown.doubleClicked.connect(lambda _index: self.goto_selected())
 
-        self.notes_title = QLabel("NOTES")
+        self.notes_title = QLabel(self.tr("NOTES"))
         self.notes_title.setFont(text_font(13, bold=True))
         self.notes_title.setProperty("muted", True)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.notes.setFont(text_font(16))
-        self.notes.setPlaceholderText("No private notes for this slot.")
+        self.notes.setPlaceholderText(self.tr("No private notes for this slot."))
 
-        self.message_title = QLabel("MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)")
+        self.message_title = QLabel(self.tr("MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)"))
         self.message_title.setFont(text_font(13, bold=True))
         self.message_title.setProperty("muted", True)
         self.message_title.setWordWrap(True)
         self.message_edit = TypingLineEdit()
         self.message_edit.setFont(text_font(18))
-        self.message_edit.setPlaceholderText("e.g. Please wrap up")
+        self.message_edit.setPlaceholderText(self.tr("e.g. Please wrap up"))
         self.message_edit.setMaxLength(280)
         self.message_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # typing starts only on M or a click
         self.message_edit.returnPressed.connect(lambda: self.send_message(flash=False))
-        send = QPushButton("Send")
+        send = QPushButton(self.tr("Send"))
         send.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         send.clicked.connect(lambda: self.send_message(flash=False))
-        send_flash = QPushButton("Send + flash")
+        send_flash = QPushButton(self.tr("Send + flash"))
         send_flash.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         send_flash.clicked.connect(lambda: self.send_message(flash=True))
-        clear = QPushButton("Clear")
+        clear = QPushButton(self.tr("Clear"))
         clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         clear.clicked.connect(lambda: self.run_action("clear_message"))
 
@@ -126,9 +126,9 @@ class OperatorWindow(QMainWindow):
         root_layout.addWidget(splitter)
         self.setCentralWidget(root)
 
-        self.last_command = StyledLabel("Ready. Press Space (GO) to start the show."
+        self.last_command = StyledLabel(self.tr("Ready. Press Space (GO) to start the show.")
                                         if bridge.state.phase.value == "pre-show" else
-                                        f"Last: {bridge.state.last_command}")
+                                        self.tr("Last: {command}").format(command=bridge.state.last_command))
         self.journal_trouble = QLabel()
         self.journal_trouble.setObjectName("journalTrouble")
         self.journal_trouble.setVisible(False)
@@ -154,17 +154,17 @@ class OperatorWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar("Show controls")
+        self.toolbar = QToolBar(self.tr("Show controls"))
         self.toolbar.setObjectName("showControls")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         for spec in SHOW_ACTIONS:
-            action = QAction(spec.text, self)
+            action = QAction(spec.label(), self)
             action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{spec.tip} ({shortcut_text(spec)})")
-            action.setStatusTip(spec.tip)
+            action.setToolTip(self.tr("{tip} ({keys})").format(tip=spec.tooltip(), keys=shortcut_text(spec)))
+            action.setStatusTip(spec.tooltip())
             action.triggered.connect(lambda _checked=False, key=spec.key: self.run_action(key))
             self.addAction(action)
             self.actions_by_key[spec.key] = action
@@ -178,30 +178,30 @@ class OperatorWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self._add(file_menu, "Open agenda…", "Ctrl+O", self.files.open_agenda)
-        self._add(file_menu, "Reload agenda", "Ctrl+R", self.files.reload_agenda)
-        self.recent_menu = file_menu.addMenu("Recent agendas")
+        file_menu = menu.addMenu(self.tr("&File"))
+        self._add(file_menu, self.tr("Open agenda…"), "Ctrl+O", self.files.open_agenda)
+        self._add(file_menu, self.tr("Reload agenda"), "Ctrl+R", self.files.reload_agenda)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent agendas"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self._add(file_menu, "Export report…", "Ctrl+E", self.files.export_report)
-        self._add(file_menu, "New show on this agenda…", "Ctrl+N", self.files.new_show)
+        self._add(file_menu, self.tr("Export report…"), "Ctrl+E", self.files.export_report)
+        self._add(file_menu, self.tr("New show on this agenda…"), "Ctrl+N", self.files.new_show)
         file_menu.addSeparator()
-        self._add(file_menu, "Quit", "Ctrl+Q", self.close)
-        self.show_menu = show_menu = menu.addMenu("&Show")
+        self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
+        self.show_menu = show_menu = menu.addMenu(self.tr("&Show"))
         for spec in SHOW_ACTIONS:
             show_menu.addAction(self.actions_by_key[spec.key])
-        blackout_menu = show_menu.addMenu("Blackout one display")
+        blackout_menu = show_menu.addMenu(self.tr("Blackout one display"))
         self.blackout_actions: dict[str, QAction] = {}
         for display in DISPLAYS:
-            action = blackout_menu.addAction(display.capitalize())
+            action = blackout_menu.addAction(display_name(display))
             action.setCheckable(True)
             action.triggered.connect(lambda checked, d=display: self.bridge.run("blackout", {"display": d,
                                                                                            "on": checked}))
             self.blackout_actions[display] = action
-        self.displays_menu = menu.addMenu("&Displays")
-        help_menu = menu.addMenu("&Help")
-        self._add(help_menu, "Shortcuts", "F1", self.show_shortcuts)
+        self.displays_menu = menu.addMenu(self.tr("&Displays"))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("Shortcuts"), "F1", self.show_shortcuts)
 
     def _add(self, menu: QMenu, text: str, key: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -215,7 +215,7 @@ class OperatorWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.files.recent_files()
         if not recent:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
         for path in recent:
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.files.open_recent(p))
@@ -244,7 +244,7 @@ class OperatorWindow(QMainWindow):
         slot = self.rundown.selected_slot()
         if slot is None:
             self.last_command.set_colour(CAUTION)
-            self.last_command.setText("Select a slot in the rundown first, then press G")
+            self.last_command.setText(self.tr("Select a slot in the rundown first, then press G"))
             return
         self.bridge.run("goto", {"slot": slot.id})
 
@@ -271,12 +271,12 @@ class OperatorWindow(QMainWindow):
         if self.notes.toPlainText() != notes:
             self.notes.setPlainText(notes)
         title = state.current.title if state.current else state.event.title
-        self.setWindowTitle(f"runofshow — {title}")
+        self.setWindowTitle(self.tr("runofshow — {title}").format(title=title))
         pause = self.actions_by_key["pause"]
-        pause.setText("Resume" if state.phase.value == "paused" else "Pause")
+        pause.setText(self.tr("Resume") if state.phase.value == "paused" else self.tr("Pause"))
         roll = self.actions_by_key["roll"]
-        roll.setText("Roll: ON" if state.roll else "Roll")
-        self.actions_by_key["blackout"].setText("Unblack" if state.blackout else "Blackout")
+        roll.setText(self.tr("Roll: ON") if state.roll else self.tr("Roll"))
+        self.actions_by_key["blackout"].setText(self.tr("Unblack") if state.blackout else self.tr("Blackout"))
         for display, action in self.blackout_actions.items():
             action.setChecked(display in state.blackout)
         self.actions_by_key["undo"].setEnabled(state.can_undo)
@@ -284,10 +284,10 @@ class OperatorWindow(QMainWindow):
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.accepted:
             self.last_command.set_colour(MUTED)
-            self.last_command.setText(f"Last: {outcome.message}")
+            self.last_command.setText(self.tr("Last: {command}").format(command=outcome.message))
         else:
             self.last_command.set_colour(CAUTION)
-            self.last_command.setText(f"Not done: {outcome.message}")
+            self.last_command.setText(self.tr("Not done: {reason}").format(reason=outcome.message))
 
     def show_journal_trouble(self, error: str) -> None:
         self._journal_error = error
@@ -297,11 +297,17 @@ class OperatorWindow(QMainWindow):
         error = self._journal_error
         self.journal_trouble.setVisible(bool(error))
         unsaved = self.bridge.journal_health.unsaved if error else 0
-        waiting = f" — {unsaved} not yet written" if unsaved else ""
-        self.journal_trouble.setText(f"⚠ RECORD NOT SAVED{waiting}: {error}" if error else "")
-        self.journal_trouble.setToolTip("The show goes on. What it did since is kept in memory, in order, and "
-                                        "written as soon as the disk takes it; until then a crash would lose it. "
-                                        "Free disk space or check the state directory.")
+        if not error:
+            text = ""
+        elif unsaved:
+            text = self.tr("⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}").format(unsaved=unsaved,
+                                                                                          error=error)
+        else:
+            text = self.tr("⚠ RECORD NOT SAVED: {error}").format(error=error)
+        self.journal_trouble.setText(text)
+        self.journal_trouble.setToolTip(self.tr("The show goes on. What it did since is kept in memory, in order, and "
+                                                "written as soon as the disk takes it; until then a crash would lose "
+                                                "it. Free disk space or check the state directory."))
 
     def set_mode_banner(self, text: str) -> None:
         """A permanent marker such as REHEARSAL, so nobody mistakes a rehearsal for the show."""

@@ -6,6 +6,7 @@ from runofshow.core.agenda import Person, Slot, SlotKind
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
 from runofshow.paths import resources_dir
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_TOP_LEFT, Box, Fill, Picture, Scene
 from runofshow.ui.display_base import DisplayWindow
 
@@ -44,7 +45,7 @@ def _programme(slots: tuple[Slot, ...], title_chars: int = PROGRAMME_TITLE_CHARS
     shown = slots[:PROGRAMME_LINES]
     lines = [f"{slot.start:%H:%M}   {_short(slot.title, title_chars)}" for slot in shown]
     if len(slots) > len(shown):
-        lines.append(f"… and {len(slots) - len(shown)} more")
+        lines.append(translate("ProjectorView", "… and {count} more").format(count=len(slots) - len(shown)))
     return "\n".join(lines)
 
 
@@ -68,53 +69,61 @@ def projector_scene(state: ShowState) -> Scene:
     scene = _frame(state)
     slot = state.current
     if state.phase is ShowPhase.PRE_SHOW:
-        scene.add("Welcome", Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
-        start = f"The programme starts at {state.target:%H:%M}" if state.target else ""
+        scene.add(translate("ProjectorView", "Welcome"), Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
+        start = (translate("ProjectorView", "The programme starts at {time}").format(time=f"{state.target:%H:%M}")
+                 if state.target else "")
         scene.add(start, Box(0.05, 0.28, 0.9, 0.07), LIGHT)
         topics = state.event.topics
         # With topics ("Issues we will address") the programme shares the screen with them.
         left, width = (0.04, 0.50) if topics else (0.12, 0.76)
         scene.fills.append(Fill(Box(left, 0.38, width, 0.53), NAVY_LIGHT, radius=0.015))
-        scene.add("Programme", Box(left + 0.03, 0.395, width - 0.06, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
+        scene.add(translate("ProjectorView", "Programme"), Box(left + 0.03, 0.395, width - 0.06, 0.06), ACCENT,
+                  bold=True, align=ALIGN_LEFT)
         programme = _programme(state.slots, 42 if topics else PROGRAMME_TITLE_CHARS)
         scene.add(programme, Box(left + 0.03, 0.46, width - 0.06, 0.43), LIGHT, align=ALIGN_TOP_LEFT,
                   wrap=False, max_fraction=0.085)
         if topics:
             scene.fills.append(Fill(Box(0.56, 0.38, 0.40, 0.53), NAVY_LIGHT, radius=0.015))
-            scene.add("Issues we will address", Box(0.59, 0.395, 0.34, 0.06), ACCENT, bold=True, align=ALIGN_LEFT)
+            scene.add(translate("ProjectorView", "Issues we will address"), Box(0.59, 0.395, 0.34, 0.06), ACCENT,
+                      bold=True, align=ALIGN_LEFT)
             scene.add("\n\n".join(f"• {topic}" for topic in topics), Box(0.59, 0.46, 0.34, 0.43), LIGHT,
                       align=ALIGN_TOP_LEFT, max_fraction=0.06)
         return scene
     if state.phase is ShowPhase.FINISHED or slot is None:
-        scene.add("Thank you", Box(0.05, 0.30, 0.9, 0.2), ACCENT, bold=True)
-        scene.add(f"for joining {state.event.title}", Box(0.1, 0.52, 0.8, 0.14), LIGHT)
+        scene.add(translate("ProjectorView", "Thank you"), Box(0.05, 0.30, 0.9, 0.2), ACCENT, bold=True)
+        scene.add(translate("ProjectorView", "for joining {event}").format(event=state.event.title),
+                  Box(0.1, 0.52, 0.8, 0.14), LIGHT)
         return scene
     if state.phase is ShowPhase.BETWEEN:
-        scene.add("Up next", Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
+        scene.add(translate("ProjectorView", "Up next"), Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
         scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.28), LIGHT, bold=True)
         if slot.moderator is not None:  # a panel: the moderator is named as such, not as a panellist
-            scene.add(f"Moderated by {slot.moderator.label()}", Box(0.05, 0.56, 0.9, 0.06), ACCENT)
+            scene.add(translate("ProjectorView", "Moderated by {moderator}").format(moderator=slot.moderator.label()),
+                      Box(0.05, 0.56, 0.9, 0.06), ACCENT)
             _lower_third(scene, slot.panellists)
         else:
             _lower_third(scene, slot.people)
         return scene
     if slot.kind is SlotKind.BREAK:
-        back = f"Break — back at {state.target:%H:%M}" if state.target else "Break"
+        back = (translate("ProjectorView", "Break — back at {time}").format(time=f"{state.target:%H:%M}")
+                if state.target else translate("ProjectorView", "Break"))
         scene.add(back, Box(0.05, 0.17, 0.9, 0.13), ACCENT, bold=True)
         scene.add(format_countdown(max(state.remaining, 0.0)), Box(0.2, 0.32, 0.6, 0.33), LIGHT, digits=True)
         if state.next is not None:
-            scene.add(f"Next: {state.next.title}", Box(0.07, 0.70, 0.86, 0.18), SOFT)
+            scene.add(translate("ProjectorView", "Next: {title}").format(title=state.next.title),
+                      Box(0.07, 0.70, 0.86, 0.18), SOFT)
         return scene
     if slot.kind is SlotKind.RECEPTION:
         scene.add(slot.title, Box(0.05, 0.22, 0.9, 0.2), ACCENT, bold=True)
-        scene.add("Thank you for joining us", Box(0.1, 0.46, 0.8, 0.1), LIGHT)
+        scene.add(translate("ProjectorView", "Thank you for joining us"), Box(0.1, 0.46, 0.8, 0.1), LIGHT)
         scene.add(state.event.title, Box(0.1, 0.60, 0.8, 0.14), SOFT)
         return scene
     if slot.kind is SlotKind.PANEL:
         scene.add(slot.title, Box(0.05, 0.17, 0.9, 0.2), LIGHT, bold=True)
         if slot.moderator is not None:
             moderator = slot.moderator.label()
-            scene.add(f"Moderated by {moderator}", Box(0.05, 0.38, 0.9, 0.07), ACCENT)
+            scene.add(translate("ProjectorView", "Moderated by {moderator}").format(moderator=moderator),
+                      Box(0.05, 0.38, 0.9, 0.07), ACCENT)
         _lower_third(scene, slot.panellists, top=0.48, height=0.42)
         return scene
     scene.add(slot.title, Box(0.05, 0.18, 0.9, 0.40), LIGHT, bold=True)
@@ -124,7 +133,7 @@ def projector_scene(state: ShowState) -> Scene:
 
 class ProjectorWindow(DisplayWindow):
     kind = "projector"
-    title = "Projector"
+    title = QT_TRANSLATE_NOOP("DisplayWindow", "Projector")
 
     def scene(self, state: ShowState, flash: bool) -> Scene:
         return projector_scene(state)

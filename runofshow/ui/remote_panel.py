@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from runofshow.qt.remote_status import RemoteStatus
-from runofshow.ui.theme import BACKGROUND, OPERATOR_STYLE
+from runofshow.qt.translation import translate
+from runofshow.ui.theme import BACKGROUND, OPERATOR_STYLE, display_name
 
 
 def lan_addresses() -> list[str]:
@@ -50,7 +51,7 @@ class RemotePanel(QDialog):
     def __init__(self, server: RemoteStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.server = server
-        self.setWindowTitle("Remote control and browser displays")
+        self.setWindowTitle(self.tr("Remote control and browser displays"))
         self.setObjectName("remotePanel")
         self.setStyleSheet(OPERATOR_STYLE + f"QDialog {{ background: {BACKGROUND}; }}")
         layout = QVBoxLayout(self)
@@ -66,10 +67,10 @@ class RemotePanel(QDialog):
             self.token_edit.setObjectName("token")
             self.token_edit.setReadOnly(True)
             self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            show = QPushButton("Show")
+            show = QPushButton(self.tr("Show"))
             show.setCheckable(True)
             show.toggled.connect(self._show_token)
-            grid.addWidget(QLabel("Control token"), row, 0)
+            grid.addWidget(QLabel(self.tr("Control token")), row, 0)
             grid.addWidget(self.token_edit, row, 1)
             grid.addWidget(show, row, 2)
             grid.addWidget(self._copy_button(server.token), row, 3)
@@ -78,9 +79,9 @@ class RemotePanel(QDialog):
             for host in display_hosts(server):
                 for view, url in server.view_urls(host).items():
                     self.urls[f"{view}@{host}"] = url
-                    row = self._add_line(grid, row, view.capitalize(), url)
+                    row = self._add_line(grid, row, display_name(view), url)
                 self.urls[f"api@{host}"] = server.url("/api/state", host)
-                row = self._add_line(grid, row, "API", server.url("/api/", host))
+                row = self._add_line(grid, row, self.tr("API"), server.url("/api/", host))
         layout.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -90,17 +91,18 @@ class RemotePanel(QDialog):
     def _status_text(self) -> str:
         server = self.server
         if not server.running:
-            return f"Remote control is OFF: {server.error or 'not started'}."
-        lines = [f"Listening on {server.host}:{server.port} (HTTP and WebSocket)."]
+            return self.tr("Remote control is OFF: {why}.").format(why=server.error or self.tr("not started"))
+        lines = [self.tr("Listening on {host}:{port} (HTTP and WebSocket).").format(host=server.host, port=server.port)]
         if server.osc_port:
-            lines.append(f"OSC on UDP port {server.osc_port}: /runofshow/COMMAND [args]"
-                         + (" with the token as the first argument." if server.require_token else "."))
+            osc = (self.tr("OSC on UDP port {port}: /runofshow/COMMAND [args] with the token as the first argument.")
+                   if server.require_token else self.tr("OSC on UDP port {port}: /runofshow/COMMAND [args]."))
+            lines.append(osc.format(port=server.osc_port))
         if server.require_token:
-            lines.append("Every command needs the control token. "
-                         + ("The read-only views open without it (--public-views)." if server.public_views
-                            else "The view addresses below carry it: treat them like the token."))
+            lines.append(self.tr("Every command needs the control token.") + " "
+                         + (self.tr("The read-only views open without it (--public-views).") if server.public_views
+                            else self.tr("The view addresses below carry it: treat them like the token.")))
         else:
-            lines.append("Loopback only: nothing on the network can reach it, so no token is needed here.")
+            lines.append(self.tr("Loopback only: nothing on the network can reach it, so no token is needed here."))
         return "\n".join(lines)
 
     def _add_line(self, grid: QGridLayout, row: int, label: str, url: str) -> int:
@@ -113,7 +115,7 @@ class RemotePanel(QDialog):
         return row + 1
 
     def _copy_button(self, text: str) -> QPushButton:
-        button = QPushButton("Copy")
+        button = QPushButton(self.tr("Copy"))
         button.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
         return button
 
@@ -125,17 +127,18 @@ class RemotePanel(QDialog):
 def install_remote_menu(window: QMainWindow, server: RemoteStatus) -> QMenu:
     """Adds the Remote menu to the operator window, before Help."""
     bar = window.menuBar()
-    menu = QMenu("&Remote", bar)
+    menu = QMenu(translate("RemoteMenu", "&Remote"), bar)
     menu.setObjectName("remoteMenu")
-    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    help_text = translate("OperatorWindow", "&Help").replace("&", "")  # the operator window's Help menu
+    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == help_text), None)
     if help_action is not None:
         bar.insertMenu(help_action, menu)
     else:
         bar.addMenu(menu)
-    state = "on" if server.running else "OFF"
-    open_panel = menu.addAction(f"Remote control and browser displays ({state})…")
+    open_panel = menu.addAction(translate("RemoteMenu", "Remote control and browser displays (on)…") if server.running
+                                else translate("RemoteMenu", "Remote control and browser displays (OFF)…"))
     open_panel.triggered.connect(lambda: RemotePanel(server, window).exec())
     notice = getattr(window, "show_notice", None)  # the operator window's status line
     if not server.running and server.error and callable(notice):
-        notice(f"Remote control is off: {server.error}")
+        notice(translate("RemoteMenu", "Remote control is off: {why}").format(why=server.error))
     return menu

@@ -8,6 +8,7 @@ from pathlib import Path
 from runofshow.core.clock import Clock
 from runofshow.io.report import build_report, to_csv
 from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.translation import translate
 from runofshow.ui.dialogs import Prompts
 
 
@@ -24,6 +25,6 @@ def export_report(prompts: Prompts, bridge: ShowBridge, agenda_path: Path, clock
     try:
         target.write_text(to_csv(report), encoding="utf-8")
     except OSError as exc:
-        prompts.problems("The report was not saved", f"{target}: {exc.strerror or exc}", [])
+        prompts.problems(translate("ReportExport", "The report was not saved"), f"{target}: {exc.strerror or exc}", [])
         return
-    notice(f"Report saved to {target}")
+    notice(translate("ReportExport", "Report saved to {path}").format(path=target))

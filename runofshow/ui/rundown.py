@@ -13,10 +13,26 @@ from runofshow.core.agenda import Slot
 from runofshow.core.runs import merge_runs
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_short
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.theme import ACCENT, MUTED
 
-COLUMNS = ("Status", "Start", "End", "Length", "Title", "Speakers", "Kind", "Actual start", "Actual end", "Over/under")
-STATUS_WORDS = {"done": "✓ done", "current": "▶ NOW", "next": "next", "upcoming": "", "skipped": "skipped"}
+# The headers and status words as written (tests find a column by its header); shown through translate().
+COLUMNS = (QT_TRANSLATE_NOOP("RundownModel", "Status"), QT_TRANSLATE_NOOP("RundownModel", "Start"),
+           QT_TRANSLATE_NOOP("RundownModel", "End"), QT_TRANSLATE_NOOP("RundownModel", "Length"),
+           QT_TRANSLATE_NOOP("RundownModel", "Title"), QT_TRANSLATE_NOOP("RundownModel", "Speakers"),
+           QT_TRANSLATE_NOOP("RundownModel", "Kind"), QT_TRANSLATE_NOOP("RundownModel", "Actual start"),
+           QT_TRANSLATE_NOOP("RundownModel", "Actual end"), QT_TRANSLATE_NOOP("RundownModel", "Over/under"))
+STATUS_WORDS = {"done": QT_TRANSLATE_NOOP("RundownModel", "✓ done"),
+                "current": QT_TRANSLATE_NOOP("RundownModel", "▶ NOW"),
+                "next": QT_TRANSLATE_NOOP("RundownModel", "next"),
+                "upcoming": "",
+                "skipped": QT_TRANSLATE_NOOP("RundownModel", "skipped")}
+# What a screen reader says before a row's title.
+SPOKEN_STATUS = {"done": QT_TRANSLATE_NOOP("RundownModel", "done"),
+                 "current": QT_TRANSLATE_NOOP("RundownModel", "current"),
+                 "next": QT_TRANSLATE_NOOP("RundownModel", "next"),
+                 "upcoming": QT_TRANSLATE_NOOP("RundownModel", "upcoming"),
+                 "skipped": QT_TRANSLATE_NOOP("RundownModel", "skipped")}
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +87,7 @@ class RundownModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("RundownModel", COLUMNS[section])
         return None
 
     def slot_at(self, row: int) -> Slot | None:
@@ -104,7 +120,7 @@ class RundownModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return slot.notes or slot.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{status} {slot.title}"
+            return translate("RundownModel", SPOKEN_STATUS[status]) + " " + slot.title
         return None
 
     @staticmethod
@@ -112,7 +128,7 @@ class RundownModel(QAbstractTableModel):
               state: ShowState) -> str:
         tz = state.event.tz
         if column == 0:
-            return STATUS_WORDS[status]
+            return translate("RundownModel", STATUS_WORDS[status]) if STATUS_WORDS[status] else ""
         if column == 1:
             return f"{slot.start:%H:%M}"
         if column == 2:
@@ -134,7 +150,7 @@ class RundownModel(QAbstractTableModel):
             return datetime.fromtimestamp(end, tz).strftime("%H:%M:%S")
         over = round(seconds - slot.duration)
         if over == 0:
-            return "on time"
+            return translate("RundownModel", "on time")
         return f"{'+' if over > 0 else '-'}{format_short(abs(over))}"
 
 

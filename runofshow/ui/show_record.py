@@ -15,6 +15,7 @@ from runofshow.core.clock import Clock
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.session import ShowSession, search_record
 from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.translation import translate
 from runofshow.ui.dialogs import Prompts
 
 log = logging.getLogger("runofshow")
@@ -46,25 +47,28 @@ class ShowRecords:
             # The file was edited while the app was down: the operator decides which plan runs.
             if self.resume_policy == "ask" and self.prompts.plan_changed(found.plan_changes):
                 session.replace_plan(agenda, self.clock.now())
-                self.notices.append(f"applied the edited {path.name}: " + "; ".join(found.plan_changes))
+                self.notices.append(translate("ShowRecords", "applied the edited {file}: {changes}").format(
+                    file=path.name, changes="; ".join(found.plan_changes)))
             else:
-                self.notices.append(f"kept the plan from the record; {path.name} differs ("
-                                    + "; ".join(found.plan_changes) + "): File > Reload agenda applies it")
+                self.notices.append(translate("ShowRecords", "kept the plan from the record; {file} differs "
+                                                             "({changes}): File > Reload agenda applies it").format(
+                    file=path.name, changes="; ".join(found.plan_changes)))
         return session
 
     def tell(self, session: ShowSession, notice: Callable[[str], None]) -> None:
         """Everything the show record had to say at opening: skipped lines, passed-over journals, plan choice."""
         lines = session.restore_problems + self.notices
         if lines:
-            notice("Show record: " + "; ".join(lines))
+            notice(translate("ShowRecords", "Show record: {lines}").format(lines="; ".join(lines)))
             log.warning("show record:\n%s", "\n".join(lines))
 
     def new_show(self, bridge: ShowBridge, notice: Callable[[str], None]) -> None:
         """File > New show: once the operator confirms, the same agenda from the beginning; the old show stays."""
-        if not self.prompts.confirm("Start a new show?",
-                                    "The show so far stays in its journal (and its report can still be "
-                                    "exported). Start a new show on this agenda from the beginning?"):
+        if not self.prompts.confirm(translate("ShowRecords", "Start a new show?"),
+                                    translate("ShowRecords", "The show so far stays in its journal (and its report "
+                                                             "can still be exported). Start a new show on this agenda "
+                                                             "from the beginning?")):
             return
         bridge.session.new_show()
         bridge.tick()
-        notice("New show: press GO to start")
+        notice(translate("ShowRecords", "New show: press GO to start"))

@@ -22,7 +22,7 @@ class SoundSwitch(QObject):
         self.chimes = Chimes(enabled=on, parent=self)
         bridge.changed.connect(self.chimes.show_state)
         menu.addSeparator()
-        self.action = menu.addAction("Sound: chime at the warning and at zero")
+        self.action = menu.addAction(self.tr("Sound: chime at the warning and at zero"))
         self.action.setCheckable(True)
         self.action.setChecked(on)
         self.action.toggled.connect(self.set)

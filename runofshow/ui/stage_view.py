@@ -5,6 +5,7 @@ from __future__ import annotations
 from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, display_word
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase
 from runofshow.core.timing import format_countdown
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
 from runofshow.ui.theme import MUTED
@@ -25,9 +26,13 @@ def _speaker_line(state: ShowState) -> str:
 def _next_line(state: ShowState) -> str:
     slot = state.next
     if slot is None:
-        return "Last slot of the day" if state.current is not None else ""
+        return translate("StageView", "Last slot of the day") if state.current is not None else ""
     names = ", ".join(p.name for p in slot.people)
-    return f"Next {slot.start:%H:%M}: {names} — {slot.title}" if names else f"Next {slot.start:%H:%M}: {slot.title}"
+    start = f"{slot.start:%H:%M}"
+    if names:
+        return translate("StageView", "Next {time}: {names} — {title}").format(time=start, names=names,
+                                                                              title=slot.title)
+    return translate("StageView", "Next {time}: {title}").format(time=start, title=slot.title)
 
 
 def stage_scene(state: ShowState, flash: bool) -> Scene:
@@ -75,7 +80,7 @@ def stage_scene(state: ShowState, flash: bool) -> Scene:
 
 class StageWindow(DisplayWindow):
     kind = "stage"
-    title = "Speaker countdown"
+    title = QT_TRANSLATE_NOOP("DisplayWindow", "Speaker countdown")
 
     def scene(self, state: ShowState, flash: bool) -> Scene:
         return stage_scene(state, flash)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from runofshow.core.phase_style import PAUSED_COLOUR, WRAP_UP, colour_of
 from runofshow.core.show import ShowState
+from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 
 BACKGROUND = "#0f1420"
 PANEL = "#171e2e"
@@ -25,6 +26,20 @@ ALERT = "#ff6b5e"  # the show record is not saved; a display is blacked out
 def phase_colour(state: ShowState) -> QColor:
     """The phase colour (core/phase_style.py) as Qt's colour."""
     return QColor(colour_of(state))
+
+
+# The displays (and browser views) by name, as the operator reads them in the menus and the Remote window.
+DISPLAY_NAMES = {
+    "projector": QT_TRANSLATE_NOOP("DisplayNames", "Projector"),
+    "stage": QT_TRANSLATE_NOOP("DisplayNames", "Stage"),
+    "moderator": QT_TRANSLATE_NOOP("DisplayNames", "Moderator"),
+    "backstage": QT_TRANSLATE_NOOP("DisplayNames", "Backstage"),
+}
+
+
+def display_name(kind: str) -> str:
+    """A display kind ("stage") as a person reads it ("Stage"); a kind not named above, capitalised."""
+    return translate("DisplayNames", DISPLAY_NAMES[kind]) if kind in DISPLAY_NAMES else kind.capitalize()
 
 
 def digits_font(pixel_size: int = 48) -> QFont:
