@@ -4,7 +4,7 @@
 
 function liveDrift(s, l) {
   // Running: the show ends later by every second the slot runs past zero. Paused: by every second.
-  const dt = l.at - s.server_time;
+  const dt = l.dt; // show seconds since the snapshot, by monotonic time (never a wall clock's difference)
   if (s.phase === "running") return s.drift + dt + Math.max(s.timer.remaining - dt, 0) - Math.max(s.timer.remaining, 0);
   if (s.phase === "paused") return s.drift + dt;
   return s.drift;

@@ -1,9 +1,9 @@
-// Shared by every browser view: the WebSocket, the clock offset, the local countdown, OFFLINE.
+// Shared by every browser view: the WebSocket, the laptop's time of day, the local countdown, OFFLINE.
 //
 // The laptop sends a snapshot on every change and about once a second. Between snapshots the view
-// counts down by itself from the snapshot's `server_time`, using its own clock corrected by the
-// offset to the laptop's clock, so a phone shows the same second as the stage display. When the
-// snapshots stop, the view says OFFLINE, greys out, and freezes: a stale countdown never looks live.
+// counts down by itself from the snapshot's remaining time, by monotonic time only, so a phone shows
+// the same second as the stage display whatever its own clock says. When the snapshots stop, the view
+// says OFFLINE, greys out, and freezes: a stale countdown never looks live.
 "use strict";
 
 const ROS = (() => {
@@ -11,7 +11,8 @@ const ROS = (() => {
   const token = query.get("token") || "";
   const STALE_MS = 4000; // no snapshot for this long: the link is dead even if the socket says open
   const MAX_BACKOFF_MS = 15000;
-  const SAMPLES = 8;
+  const SAMPLES = 8; // snapshots the time-of-day estimate chooses from (NTP keeps 8 too)
+  const JUMP_S = 1; // a sample this far from the best one means a clock moved: start afresh
 
   let state = null;
   let render = null;
@@ -19,17 +20,55 @@ const ROS = (() => {
   let conn = "connecting"; // connecting | live | offline | auth
   let attempts = 0;
   let lastMessage = 0; // performance.now() of the last snapshot
+  let lastAge = 0; // how old the last snapshot was when the laptop sent it, seconds
   let offlineSince = null; // laptop time (epoch s) when the link dropped
   let retryTimer = null;
-  let samples = []; // clock offsets: laptop time minus this browser's time, seconds
 
-  // -- the laptop's clock --------------------------------------------------------------------------
-  // A sample is too small by the network delay, never too large: the largest recent one is the best.
-  function offset() {
-    return samples.length ? Math.max(...samples) : 0;
+  // -- time ----------------------------------------------------------------------------------------
+  // Wall clocks jump (NTP, a phone changing zone, a clock set by hand), on the laptop and on this
+  // device; a countdown must never jump with them. So the two questions get two answers:
+  //
+  // How long is left? The snapshot's remaining time less the show seconds since it was made: its
+  // `age` when sent plus this page's performance.now() since it arrived. Monotonic on both sides: no
+  // wall clock enters it. (Only the few milliseconds on the wire are missed.)
+  const pageNow = () => performance.now() / 1000;
+  function sinceSnapshot() {
+    return (lastAge + pageNow() - lastMessage / 1000) * (state.speed || 1);
   }
+
+  // What time is it on the laptop? (the clock on screen, "OFFLINE since"). Estimated as NTP does.
+  // Each snapshot is a sample: the laptop's clock when it was sent (server_time + age) against this
+  // page's monotonic clock when it arrived; their difference is the offset plus the network delay.
+  // The network only ever delays, so the sample with the smallest delay is the truest; it is chosen
+  // from the last few. A sample more than a second from that best one means a clock moved (the
+  // laptop's jumped, or this device slept and its monotonic clock stood still): the older samples
+  // describe another clock, so they are dropped. A merely slow message starts afresh too, and the
+  // next, quicker one replaces it at once. This device's own wall clock (Date) is never read.
+  function laptopClock(size = SAMPLES, jump = JUMP_S) {
+    let samples = []; // {laptop, page}, seconds, oldest first
+    let speed = 1; // show seconds per real second: a rehearsal's laptop clock runs faster
+    const delay = (s) => s.page - s.laptop / speed;
+    const best = () => samples.reduce((a, b) => (delay(b) < delay(a) ? b : a));
+    return {
+      add(laptop, page, rate = 1) {
+        const sample = { laptop, page };
+        if (rate !== speed || (samples.length && Math.abs(delay(sample) - delay(best())) > jump)) samples = [];
+        speed = rate;
+        samples.push(sample);
+        if (samples.length > size) samples.shift();
+      },
+      now(page) { // the laptop's clock (epoch s) at this page time, or null before any sample
+        if (!samples.length) return null;
+        const b = best();
+        return b.laptop + (page - b.page) * speed;
+      },
+      get size() { return samples.length; },
+    };
+  }
+  const laptop = laptopClock();
   function serverNow() {
-    return Date.now() / 1000 + offset();
+    const now = laptop.now(pageNow());
+    return now !== null ? now : Date.now() / 1000; // no snapshot yet: nothing better to go by
   }
 
   // -- formatting, as runofshow/core/timing.py does it --------------------------------------------
@@ -68,7 +107,7 @@ const ROS = (() => {
   // -- what is true now, computed from the snapshot -------------------------------------------------
   function live(now) {
     const s = state;
-    const dt = conn === "live" ? Math.max(0, (now - s.server_time)) : 0; // frozen when offline
+    const dt = conn === "live" ? Math.max(0, sinceSnapshot()) : 0; // frozen when offline
     const running = s.phase === "running";
     const remaining = running ? s.timer.remaining - dt : s.timer.remaining;
     let slotPhase = s.slot_phase;
@@ -80,7 +119,7 @@ const ROS = (() => {
     const targetRemaining = s.target_remaining === null ? null : s.target_remaining - dt;
     const flashing = s.flash_remaining > dt;
     const at = conn === "live" ? now : s.server_time;
-    return { remaining, slotPhase, colour, word, cueRemaining, targetRemaining, flashing, at,
+    return { remaining, slotPhase, colour, word, cueRemaining, targetRemaining, flashing, at, dt,
              overtime: Math.max(0, -remaining), countdown: s.current ? formatCountdown(remaining) : "" };
   }
 
@@ -118,13 +157,12 @@ const ROS = (() => {
       let message;
       try { message = JSON.parse(event.data); } catch (err) { return; }
       if (!message || message.type !== "state") return;
-      const received = Date.now() / 1000;
       const s = message.state;
-      const speed = s.speed || 1;
-      samples.push(s.server_time + message.age * speed - received);
-      if (samples.length > SAMPLES) samples.shift();
-      state = s;
+      const age = Math.max(0, Number(message.age) || 0);
       lastMessage = performance.now();
+      lastAge = age;
+      if (Number.isFinite(s.server_time)) laptop.add(s.server_time + age * (s.speed || 1), lastMessage / 1000, s.speed || 1);
+      state = s;
       attempts = 0;
       offlineSince = null;
       if (conn !== "live") setConn("live"); else draw();
@@ -196,6 +234,6 @@ const ROS = (() => {
     setInterval(watchdog, 200);
   }
 
-  return { start, text, element, names, formatCountdown, formatDrift, timeOfDay, hhmm,
+  return { start, text, element, names, formatCountdown, formatDrift, timeOfDay, hhmm, laptopClock,
            get state() { return state; }, get conn() { return conn; } };
 })();

@@ -136,13 +136,16 @@ class Browser:
         await self._ws.send_str(json.dumps(message))
         return await asyncio.wait_for(waiter, 30)
 
-    async def open(self, url: str, width: int = 1280, height: int = 720) -> Page:
+    async def open(self, url: str, width: int = 1280, height: int = 720, *, init_script: str = "") -> Page:
+        """A new tab on `url`; `init_script` runs in the page before any of its own scripts (e.g. a fake clock)."""
         target = await self.send("Target.createTarget", {"url": "about:blank"})
         attached = await self.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True})
         page = Page(self, target["targetId"], attached["sessionId"])
         await page.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
                         mobile=False)
         await page.send("Page.enable")
+        if init_script:
+            await page.send("Page.addScriptToEvaluateOnNewDocument", source=init_script)
         await page.send("Page.navigate", url=url)
         await page.wait_for("document.readyState === 'complete' && typeof ROS !== 'undefined'")
         return page
