@@ -129,6 +129,7 @@ class AppController(QObject):
         self.fsync.set_listener(self.bridge.on_synced_callback())
         self.window = OperatorWindow(self.bridge, self)
         self.window.closing.connect(self.shutdown)
+        self.bridge.clock_corrected.connect(self.window.show_notice)
         self.window.set_mode_banner(self.mode_banner)
         restore_geometry(self.window, self.settings, GEOMETRY, DEFAULT_SIZE)
         self.files.adopt(path)

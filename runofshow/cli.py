@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from runofshow.core.agenda import real_seconds
 from runofshow.core.clock import SystemClock
 from runofshow.core.timeparse import format_duration
 from runofshow.io.agenda_yaml import load_agenda
@@ -45,7 +46,7 @@ def check(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     agenda = result.agenda
     first, last = agenda.slots[0], agenda.slots[-1]
-    span = int((last.end - first.start).total_seconds())
+    span = real_seconds(first.start, last.end)  # real seconds, a daylight-saving change counted
     slots = f"{len(agenda.slots)} slot{'s' if len(agenda.slots) != 1 else ''}"
     print(f"{path}: ok: {slots}, {first.start:%Y-%m-%d %H:%M} to {last.end:%Y-%m-%d %H:%M} "
           f"({format_duration(span)}), time zone {agenda.event.timezone}")

@@ -48,12 +48,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="184"/>
+        <location filename="../../runofshow/app.py" line="185"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="258"/>
+        <location filename="../../runofshow/app.py" line="259"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,7 +212,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="136"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="143"/>
         <source>Projector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,112 +306,117 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>NowPanel</name>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="23"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="31"/>
         <source>Moderator: {moderator} · Panel: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="41"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="49"/>
         <source>Time of day at the venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="124"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="132"/>
         <source>BEFORE THE SHOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="127"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="135"/>
         <source>Starts at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="132"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="140"/>
         <source>past the planned start · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="133"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="141"/>
         <source>until the planned start · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="136"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="144"/>
         <source>THE SHOW IS OVER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="142"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="150"/>
         <source>ended at {time} · {drift}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="146"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="154"/>
         <source>NOW · {kind} · {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="152"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="160"/>
         <source>{elapsed} of {duration}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="156"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="164"/>
         <source>{amount} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="158"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="166"/>
         <source>back at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="174"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="170"/>
+        <source>planned {day} at {time}, in {wait} · press GO to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="187"/>
         <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="179"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="192"/>
         <source>Next cue: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="181"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="194"/>
         <source>Last cue: then close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="186"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="199"/>
         <source>Next: nothing — this is the last slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="189"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="202"/>
         <source>NEXT {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="198"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="211"/>
         <source>{symbol} {drift} · projected end {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="204"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="217"/>
         <source>STAGE MESSAGE: {message}  (flashing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="205"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="218"/>
         <source>STAGE MESSAGE: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="208"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="221"/>
         <source>BLACKOUT: {displays}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="210"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="223"/>
         <source>ROLL MODE: the plan drives the show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,68 +622,73 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="48"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="49"/>
         <source>… and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="72"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="73"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="73"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="74"/>
         <source>The programme starts at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="80"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="81"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="87"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="88"/>
         <source>Issues we will address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="93"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="94"/>
         <source>Thank you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="94"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="95"/>
         <source>for joining {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="98"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="101"/>
+        <source>Starting {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/projector_view.py" line="104"/>
         <source>Up next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="101"/>
-        <location filename="../../runofshow/ui/projector_view.py" line="125"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="108"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="132"/>
         <source>Moderated by {moderator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="108"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="115"/>
         <source>Break — back at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="109"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="116"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="113"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="120"/>
         <source>Next: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="118"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="125"/>
         <source>Thank you for joining us</source>
         <translation type="unfinished"></translation>
     </message>

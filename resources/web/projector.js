@@ -49,18 +49,19 @@ ROS.start((s, l) => {
     kicker = "Welcome";
     headline = s.event.title;
     event = "";
-    sub = s.target ? `The programme starts at ${ROS.hhmm(s.target)}` : "";
+    sub = s.target ? `The programme starts at ${(s.target_text || ROS.hhmm(s.target))}` : "";
     programme = s.rundown;
   } else if (s.phase === "finished") {
     kicker = "Thank you";
     headline = `for joining ${s.event.title}`;
     event = "";
   } else if (isBreak) {
-    kicker = s.target ? `Break — back at ${ROS.hhmm(s.target)}` : "Break";
+    kicker = s.target ? `Break — back at ${(s.target_text || ROS.hhmm(s.target))}` : "Break";
     big = l.targetRemaining === null ? "" : ROS.formatCountdown(Math.max(0, l.targetRemaining));
     headline = s.next ? `Next: ${s.next.title}` : "";
   } else if (s.phase === "between") {
-    kicker = "Up next";
+    // Overnight in a multi-day show the room is told when the next day begins, as on the Qt projector.
+    kicker = s.later_day && s.target ? `Starting ${s.later_day} at ${(s.target_text || ROS.hhmm(s.target))}` : "Up next";
     headline = s.current.title;
     speakers = people(s.current);
     moderator = s.current.moderator;

@@ -32,13 +32,15 @@ ROS.start((s, l, live) => {
     digits = l.targetRemaining === null ? "" : ROS.formatCountdown(l.targetRemaining);
   } else if (s.phase === "between") {
     colour = muted;
+    // Waiting for a planned start (roll mode, or the next day of a multi-day show): count down to it.
+    if (l.targetRemaining !== null) digits = ROS.formatCountdown(l.targetRemaining);
   } else if (s.phase === "finished") {
     colour = muted;
     digits = ROS.timeOfDay(l.at, false);
     word = "THE SHOW IS OVER";
   }
   if (s.current && s.current.kind === "break" && s.target && s.phase === "running") {
-    word = `BREAK · BACK AT ${ROS.hhmm(s.target)}`;
+    word = `BREAK · BACK AT ${(s.target_text || ROS.hhmm(s.target))}`;
   }
   const body = document.body;
   const flashing = live && (l.flashing || (s.phase === "running" && s.current && l.slotPhase === "overrun"

@@ -1,7 +1,8 @@
 """The agenda model: frozen, typed, and already validated by the loader.
 
 Times are aware datetimes in the event's time zone. The engine maps them onto the day a show
-actually runs, so the model keeps the planned calendar dates as written.
+actually runs, so the model keeps the planned calendar dates as written. Lengths are real seconds
+(`real_seconds`), never a clock-face difference: on a daylight-saving night they differ by the shift.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ class Cue:
     speaker: Person | None = None
 
 
+def real_seconds(start: datetime, end: datetime) -> int:
+    """Whole real seconds from `start` to `end` (aware datetimes), daylight-saving changes counted."""
+    return round(end.timestamp() - start.timestamp())
+
+
 @dataclass(frozen=True)
 class Slot:
     id: str
@@ -61,8 +67,12 @@ class Slot:
 
     @property
     def duration(self) -> int:
-        """Planned length in whole seconds."""
-        return int((self.end - self.start).total_seconds())
+        """Planned length in whole real seconds.
+
+        Through epoch seconds, not `end - start`: two datetimes in the same zone subtract on the clock
+        face, so a slot across a daylight-saving change would be an hour too long or too short.
+        """
+        return real_seconds(self.start, self.end)
 
     @property
     def people(self) -> tuple[Person, ...]:

@@ -4,7 +4,12 @@ An `Instant` carries two readings. `t` is the show's timeline: seconds since the
 the wall clock once when the clock is made and advanced by the monotonic clock after that, so a
 wall-clock jump (NTP, a manual change, DST) never moves a running countdown. Across a restart `t`
 is re-anchored to the wall clock, which is what lets a show replayed from its journal carry on
-"as if it had kept running". `wall` is the plain wall clock, used only to show the time of day.
+"as if it had kept running". `wall` is the plain wall clock, used for the time of day.
+
+A clock corrected after launch (NTP, a manual change) moves `wall` against `t`. Countdowns keep going by
+`t` alone; the plan (planned starts, drift, targets, roll mode) goes by `plan`, which is `t` moved by that
+correction once it passes `CORRECTION_THRESHOLD`. Both come from the two readings an `Instant` carries,
+so an instant rebuilt from the journal's `t` and `wall` gives the very same plan maths on replay.
 """
 
 from __future__ import annotations
@@ -13,11 +18,30 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
+# How far the wall clock may wander from the show timeline before the plan follows it (seconds): the
+# monotonic and wall clocks drift apart by milliseconds over a show; a correction is a step of seconds.
+CORRECTION_THRESHOLD = 1.0
+
 
 @dataclass(frozen=True, order=True)
 class Instant:
     t: float  # the show timeline (epoch seconds, monotonic within a run)
     wall: float  # the operating system's wall clock (epoch seconds), for the time of day only
+
+    @property
+    def correction(self) -> float:
+        """How far the wall clock has been corrected against the timeline: `wall - t` past the threshold."""
+        moved = self.wall - self.t
+        return moved if abs(moved) > CORRECTION_THRESHOLD else 0.0
+
+    @property
+    def plan(self) -> float:
+        """The moment to hold against the plan's epochs: the timeline on the corrected wall clock.
+
+        A timeline value `v` (a start, an end) is `v + correction` on the plan; a planned epoch `p` is
+        `p - correction` on the timeline.
+        """
+        return self.t + self.correction
 
     def later(self, seconds: float) -> Instant:
         """The instant `seconds` further on, on both clocks."""

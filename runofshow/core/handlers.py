@@ -16,8 +16,9 @@ from runofshow.core.agenda import Agenda, Slot
 from runofshow.core.clock import Instant
 from runofshow.core.commands import DISPLAYS
 from runofshow.core.live import FLASH_SECONDS, MAX_ADDED, MAX_MESSAGE, Live, SlotRun
-from runofshow.core.plan import nearest_anchor, plan_position, planned, roll_anchor, rolled
+from runofshow.core.plan import nearest_anchor, plan_position, planned, roll_anchor, rolled, starts_a_new_day
 from runofshow.core.snapshot import CueState, current_cue
+from runofshow.core.timing import local_datetime
 
 Handler = Callable[..., Live | str]
 
@@ -44,6 +45,10 @@ def _next(agenda: Agenda, live: Live, now: Instant) -> Live | str:
     if live.index + 1 >= len(agenda.slots):
         ended = _end_run(agenda, live, now)
         return replace(ended, index=None, finished=True)
+    if starts_a_new_day(agenda, live.index + 1):
+        # The day is over: the next day's first slot waits for GO, with a countdown to its planned start.
+        return replace(_end_run(agenda, live, now), index=live.index + 1, running_since=None, paused_at=None,
+                       paused_total=0.0, added=0.0, cue_index=0, cue_from=0.0)
     return _start(agenda, _end_run(agenda, live, now), live.index + 1, now)
 
 
@@ -166,12 +171,19 @@ def _roll(agenda: Agenda, live: Live, now: Instant, on: bool) -> Live | str:
         return words.roll_already(on)
     if not on:
         return replace(live, roll=False)
-    ended = _end_run(agenda, live, now)
     anchor = live.anchor if live.anchor is not None else roll_anchor(agenda, now)
     index = plan_position(agenda, anchor, now)
+    if index is not None and index == live.index and live.running_since is not None and not live.finished:
+        # The plan's slot is the one running (started late by hand): it keeps its actual start, its
+        # elapsed time and added time, and a pause ends now (roll mode refuses pause); no run is cut in two.
+        resumed = live.paused_total + (now.t - live.paused_at if live.paused_at is not None else 0.0)
+        return rolled(agenda, replace(live, roll=True, anchor=anchor, paused_at=None, paused_total=resumed), now)
+    ended = _end_run(agenda, live, now)
     turned_on = replace(ended, roll=True, anchor=anchor, index=index, finished=False, running_since=None,
                         paused_at=None, paused_total=0.0, added=0.0, cue_index=0, cue_from=0.0)
-    if index is None and now.t >= planned(agenda, anchor, agenda.slots[-1].end):
+    if index is None and now.plan >= planned(agenda, anchor, agenda.slots[-1].end):
+        # After the plan's end: finished, claiming no runs for slots roll mode never played (as mid-plan),
+        # so the report stays what really ran; the drift is then 0, not the clock's distance from the end.
         turned_on = replace(turned_on, finished=True)
     return rolled(agenda, turned_on, now)
 
@@ -211,6 +223,9 @@ def describe(agenda: Agenda, name: str, args: Mapping[str, object], after: Live)
         slot = _slot(agenda, after.index)
         if after.finished:
             return words.moved_past_the_end(name)
+        if slot is not None and name in ("go", "next") and after.running_since is None and after.anchor is not None:
+            begins = local_datetime(planned(agenda, after.anchor, slot.start), agenda.event.tz)
+            return words.next_day_waits(slot.title, f"{begins:%a %d %b %H:%M}")
         return words.moved_to(name, slot.title) if slot else name
     if name == "add_time":
         return words.time_changed(int(args["seconds"]))  # type: ignore[call-overload]

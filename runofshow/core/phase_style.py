@@ -55,11 +55,26 @@ def display_word(state: ShowState) -> str:
     the word says when the show is back, on every display alike.
     """
     if state.phase is ShowPhase.BETWEEN:
-        return f"STARTS AT {state.target:%H:%M}" if state.target is not None else "STANDBY"
+        if state.target is None:
+            return "STANDBY"
+        day = later_day_words(state)
+        return f"STARTS {day.upper()} AT {state.target_text}" if day else f"STARTS AT {state.target_text}"
     if state.is_break and state.phase is ShowPhase.RUNNING and state.target is not None:
-        return f"BREAK · BACK AT {state.target:%H:%M}"
+        return f"BREAK · BACK AT {state.target_text}"
     if state.phase is ShowPhase.FINISHED:
         return "THE SHOW IS OVER"
     if state.phase is ShowPhase.PRE_SHOW:
         return "UNTIL THE START"
     return phase_word(state)
+
+
+def later_day_words(state: ShowState) -> str:
+    """'tomorrow', or the weekday and date, when what the show waits for starts on a later day; else ''.
+
+    Overnight in a multi-day show the countdown runs past midnight: the time alone would read as today.
+    """
+    if state.target is None or state.target.date() <= state.time_of_day.date():
+        return ""
+    if (state.target.date() - state.time_of_day.date()).days == 1:
+        return "tomorrow"
+    return f"{state.target:%a} {state.target.day} {state.target:%b}"

@@ -23,7 +23,7 @@ def planned(agenda: Agenda, anchor: date, moment: datetime) -> float:
 
 
 def _today(agenda: Agenda, now: Instant) -> date:
-    return local_datetime(now.t, agenda.event.tz).date()
+    return local_datetime(now.plan, agenda.event.tz).date()
 
 
 def nearest_anchor(agenda: Agenda, slot: Slot, now: Instant) -> date:
@@ -35,7 +35,7 @@ def nearest_anchor(agenda: Agenda, slot: Slot, now: Instant) -> date:
     offset = slot.start.date() - agenda.event.date
     base = _today(agenda, now) - offset
     candidates = [base + timedelta(days=k) for k in (-1, 0, 1)]
-    return min(candidates, key=lambda day: abs(planned(agenda, day, slot.start) - now.t))
+    return min(candidates, key=lambda day: abs(planned(agenda, day, slot.start) - now.plan))
 
 
 def _preshow_anchor(agenda: Agenda, now: Instant) -> date:
@@ -45,12 +45,26 @@ def _preshow_anchor(agenda: Agenda, now: Instant) -> date:
     return nearest_anchor(agenda, agenda.slots[0], now)
 
 
+def starts_a_new_day(agenda: Agenda, index: int) -> bool:
+    """Whether the slot at `index` opens a later day of the plan than the one the slot before it ended on."""
+    return index > 0 and agenda.slots[index].start.date() > agenda.slots[index - 1].end.date()
+
+
+def on_own_dates(agenda: Agenda, now: Instant) -> bool:
+    """Whether now falls on one of the days the agenda itself is dated for: then those dates decide the day."""
+    last_day = local_datetime(agenda.slots[-1].end.timestamp(), agenda.event.tz).date()
+    return agenda.event.date <= _today(agenda, now) <= last_day
+
+
 def roll_anchor(agenda: Agenda, now: Instant) -> date:
-    """The day whose plan contains now, or else the one whose first start is nearest."""
+    """The agenda's own first day during its own dates; on another day (a rehearsal, a template reused),
+    the day whose plan contains now, or else the one whose first start is nearest."""
+    if on_own_dates(agenda, now):
+        return agenda.event.date
     slots = agenda.slots
     first = nearest_anchor(agenda, slots[0], now)
     for day in (first - timedelta(days=1), first, first + timedelta(days=1)):
-        if planned(agenda, day, slots[0].start) <= now.t < planned(agenda, day, slots[-1].end):
+        if planned(agenda, day, slots[0].start) <= now.plan < planned(agenda, day, slots[-1].end):
             return day
     return first
 
@@ -67,8 +81,8 @@ def plan_position(agenda: Agenda, anchor: date, now: Instant) -> int | None:
     """The slot the plan has on at `now`, or the next one in a gap; None before or after the plan."""
     slots = agenda.slots
     ends = [planned(agenda, anchor, slot.end) for slot in slots]
-    index = bisect.bisect_right(ends, now.t)
-    return index if index < len(slots) and now.t >= planned(agenda, anchor, slots[0].start) else None
+    index = bisect.bisect_right(ends, now.plan)
+    return index if index < len(slots) and now.plan >= planned(agenda, anchor, slots[0].start) else None
 
 
 def _loaded(live: Live, index: int | None) -> Live:
@@ -81,29 +95,45 @@ def rolled(agenda: Agenda, live: Live, now: Instant) -> Live:
     """In roll mode, move along the plan up to `now`, recording each slot as run to plan.
 
     Rolling in two steps lands where rolling in one does: `rolled(rolled(live, t1), t2) == rolled(live, t2)`
-    for `t1 <= t2` (every slot change starts the next slot from nothing). That is what lets the engine
-    keep the last rolled state as a memo and move on from it, tick after tick, at the cost of one step.
+    for `t1 <= t2` at one clock correction (every slot change starts the next slot from nothing). That
+    is what lets the engine keep the last rolled state as a memo and move on from it, tick after tick, at
+    the cost of one step. The plan is held against `now.plan`; what is stored (starts, ends) is on the
+    timeline, a planned epoch moved back by the clock's correction (`clock.Instant`).
+
+    A slot starts at its planned start, but never before the last recorded run ended: turned on while
+    a slot overran into the next, the plan's slot starts when the overrun was ended, so no two runs
+    overlap and the report counts every second once. A slot ends at its planned end, with whatever
+    pause and added time it carried (a slot the operator started and roll mode took over).
     """
     if not live.roll or live.anchor is None or live.finished:
         return live
-    slots, anchor = agenda.slots, live.anchor
+    slots, anchor, moved = agenda.slots, live.anchor, now.correction
     while True:
         if live.index is None:  # before the plan's first slot
-            if now.t < planned(agenda, anchor, slots[0].start):
+            if now.plan < planned(agenda, anchor, slots[0].start):
                 return live
             live = _loaded(live, 0)
             continue
         index = live.index
         slot = slots[index]
         start, end = planned(agenda, anchor, slot.start), planned(agenda, anchor, slot.end)
-        if live.running_since is None and now.t < start:
+        if live.running_since is None and now.plan < start:
             return live  # a gap in the plan: loaded, waiting for its start
-        if now.t < end:
-            if live.running_since is None:
-                live = replace(_loaded(live, index), running_since=start)
+        since = live.running_since
+        if since is None:
+            since = _not_before_last_run(live, start - moved)
+            live = replace(_loaded(live, index), running_since=since)
+        if now.plan < end:
             return live
-        began = live.running_since if live.running_since is not None else start
-        live = replace(live, runs=(*live.runs, SlotRun(slot.id, began, end, 0.0, 0.0)))
+        ended = end - moved
+        began = min(since, ended)
+        paused = live.paused_total + (max(0.0, ended - live.paused_at) if live.paused_at is not None else 0.0)
+        live = replace(live, runs=(*live.runs, SlotRun(slot.id, began, ended, paused, live.added)))
         if index + 1 >= len(slots):
             return replace(_loaded(live, None), finished=True)
         live = _loaded(live, index + 1)
+
+
+def _not_before_last_run(live: Live, t: float) -> float:
+    """`t`, or the end of the last recorded run if that is later: runs follow one another, never overlap."""
+    return max(t, live.runs[-1].end) if live.runs else t

@@ -54,6 +54,7 @@ class _Rolled:
     source: Live
     agenda: Agenda
     t: float
+    correction: float  # the clock's correction it was rolled at: another one starts afresh
     live: Live
 
 
@@ -86,7 +87,8 @@ class ShowEngine:
 
     @property
     def undo_stack(self) -> tuple[Live, ...]:
-        """The states `undo` goes back to, oldest first (what a checkpoint must keep)."""
+        """The states `undo` goes back to, oldest first (what a checkpoint must keep), each carrying as
+        `last_command` the words of the command that left it: what undoing back to it undoes."""
         return tuple(self._undo)
 
     @property
@@ -114,8 +116,10 @@ class ShowEngine:
         memo = self._memo_of_live()
         if memo is not None and now.t < memo.t:
             return rolled(self._agenda, live, now)  # an earlier moment: worked out afresh, the memo kept
+        if memo is not None and memo.correction != now.correction:
+            memo = None  # the clock was corrected: from `live`, as a replay that never saw the ticks would
         result = rolled(self._agenda, memo.live if memo is not None else live, now)
-        self._memo = _Rolled(live, self._agenda, now.t, result)
+        self._memo = _Rolled(live, self._agenda, now.t, now.correction, result)
         return result
 
     def _memo_of_live(self) -> _Rolled | None:
@@ -138,9 +142,12 @@ class ShowEngine:
         result: Live | str = self._roll_refusal(name) or HANDLERS[name](self._agenda, self._live, now, **clean)
         if isinstance(result, str):
             return Outcome(False, result)
-        self._undo.append(self._live)
+        described = describe(self._agenda, name, clean, result)
+        # The entry keeps the words of the command that leaves it, so an undo can say what it undid even
+        # after an undo before it ("undid pause" after "undid resume", never "undid undid resume").
+        self._undo.append(replace(self._live, last_command=described))
         del self._undo[:-MAX_UNDO]
-        self._live = replace(result, last_command=describe(self._agenda, name, clean, result))
+        self._live = replace(result, last_command=described)
         return Outcome(True, self._live.last_command)
 
     def _roll_refusal(self, name: str) -> str:
@@ -158,8 +165,8 @@ class ShowEngine:
     def _undo_last(self) -> Outcome:
         if not self._undo:
             return Outcome(False, words.NOTHING_TO_UNDO)
-        undone = self._live.last_command
-        self._live = replace(self._undo.pop(), last_command=words.undid(undone))
+        before = self._undo.pop()
+        self._live = replace(before, last_command=words.undid(before.last_command))
         return Outcome(True, self._live.last_command)
 
     # -- a new plan -----------------------------------------------------------------------------

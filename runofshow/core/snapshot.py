@@ -13,8 +13,14 @@ from enum import StrEnum
 from runofshow.core.agenda import Agenda, Cue, Event, Slot, SlotKind
 from runofshow.core.clock import Instant
 from runofshow.core.live import Live, SlotRun
-from runofshow.core.plan import anchor_of, planned
-from runofshow.core.timing import format_countdown, local_datetime, until_display_changes
+from runofshow.core.plan import anchor_of, planned, starts_a_new_day
+from runofshow.core.timing import (
+    format_countdown,
+    format_time_of_day,
+    local_datetime,
+    until_display_changes,
+    whole_seconds,
+)
 
 
 class ShowPhase(StrEnum):
@@ -91,6 +97,11 @@ class ShowState:
         )
 
     @property
+    def target_text(self) -> str | None:
+        """The target as a display writes it ('back at …', 'starts at …'): the moment its countdown ends."""
+        return format_time_of_day(self.target) if self.target is not None else None
+
+    @property
     def is_break(self) -> bool:
         return self.current is not None and self.current.kind is SlotKind.BREAK
 
@@ -117,24 +128,35 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
     if cue is not None and current is not None and cue.index + 1 < len(current.cues):
         next_cue = current.cues[cue.index + 1]
 
-    # Where the show stands against its plan.
+    # Where the show stands against its plan: planned epochs against `now.plan`, the timeline on the
+    # corrected wall clock, and a stored timeline value `v` as `v + moved` (see `clock.Instant`).
     target: float | None = None
+    moved, on_plan = now.correction, now.plan
     if phase is ShowPhase.FINISHED:
-        last_end = live.runs[-1].end if live.runs else now.t
-        drift = last_end - planned(agenda, anchor, slots[-1].end)
+        # Measured from the last run; with none (roll mode turned on after the plan's end claims no
+        # runs, as it claims none for the slots it missed mid-plan), the plan's end stands: drift 0,
+        # never a drift that grows with the clock.
+        planned_end = planned(agenda, anchor, slots[-1].end)
+        drift = live.runs[-1].end + moved - planned_end if live.runs else 0.0
     elif current is None:  # pre-show
         start = planned(agenda, anchor, slots[0].start)
         target = start
-        drift = max(0.0, now.t - start)
+        drift = max(0.0, on_plan - start)
     elif not started:  # loaded, waiting for GO or for its planned start in roll mode
         start = planned(agenda, anchor, current.start)
-        target = start if live.roll else None
-        drift = max(now.t, start) + duration - planned(agenda, anchor, current.end)
+        # A countdown to its planned start in roll mode, and overnight before a later day's first slot.
+        target = start if live.roll or starts_a_new_day(agenda, live.index or 0) else None
+        drift = max(on_plan, start) + duration - planned(agenda, anchor, current.end)
     else:
-        drift = now.t + max(remaining, 0.0) - planned(agenda, anchor, current.end)
+        planned_end = planned(agenda, anchor, current.end)
+        # In roll mode a running slot ends at its planned end, whatever its countdown (one started late
+        # by hand and taken over, or started when an overrun ended): the show is where the plan is.
+        drift = 0.0 if live.roll else on_plan + max(remaining, 0.0) - planned_end
         if current.kind is SlotKind.BREAK:
-            target = now.t + max(remaining, 0.0)
-    projected_end = planned(agenda, anchor, slots[-1].end) + drift
+            target = on_plan + max(remaining, 0.0)
+    # One rounding for the figures shown together (`timing.whole_seconds`): the projected end moves the
+    # plan's end by the drift as the drift is shown, and a target is the second its countdown ends on.
+    projected_end = planned(agenda, anchor, slots[-1].end) + whole_seconds(drift)
     shown = current if current is not None else next_slot
     flashing = live.flash_until is not None and now.t < live.flash_until
     return ShowState(
@@ -144,8 +166,8 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         cue=cue, next_cue=next_cue, message=live.message, flashing=flashing, blackout=live.blackout,
         time_of_day=local_datetime(now.wall, event.tz), drift=drift,
         projected_end=local_datetime(projected_end, event.tz),
-        target=local_datetime(target, event.tz) if target is not None else None,
-        target_remaining=(target - now.t) if target is not None else None,
+        target=local_datetime(whole_seconds(target), event.tz) if target is not None else None,
+        target_remaining=(target - on_plan) if target is not None else None,
         roll=live.roll, runs=live.runs, last_command=live.last_command, can_undo=can_undo,
         planned_start=local_datetime(planned(agenda, anchor, shown.start), event.tz) if shown else None,
         flash_until=live.flash_until if flashing else None,

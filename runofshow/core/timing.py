@@ -34,9 +34,16 @@ def format_countdown(remaining: float) -> str:
     return ("+" if over else "") + format_clock(seconds)
 
 
+def whole_seconds(value: float) -> int:
+    """The one rounding of every figure shown beside another (drift, projected end, a target's time):
+    to the nearest second, a half second away from zero, so `+0.5` and `-0.5` both show as one second
+    and a figure and the time of day it moves (drift, projected end) never disagree by one."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
 def format_drift(drift: float) -> str:
     """`4:30 behind`, `2:00 ahead`, or `on time` (drift in seconds, positive = behind plan)."""
-    seconds = round(drift)
+    seconds = whole_seconds(drift)
     if seconds == 0:
         return words.ON_TIME
     return words.drift_words(format_short(abs(seconds)), behind=seconds > 0)
@@ -47,6 +54,15 @@ def format_short(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_time_of_day(moment: datetime) -> str:
+    """A time a show announces ('back at', 'starts at'): `15:10` on the minute, else `15:11:30`.
+
+    Never cut to the minute: a countdown ending at 15:11:30 must not be announced as 15:11 (early) or
+    15:12 (the countdown would already be over). Snapshots hold such times in whole seconds already.
+    """
+    return f"{moment:%H:%M}" if moment.second == 0 else f"{moment:%H:%M:%S}"
 
 
 def until_next_whole_second(value: float) -> float:
@@ -88,10 +104,15 @@ def planned_epoch(anchor: date, event_date: date, planned: datetime, tz: tzinfo)
     """Epoch seconds of a planned moment, moved onto the day the show runs.
 
     The agenda's calendar dates count only as days after the event's first day: a plan written for
-    30 November and rehearsed on 29 November keeps its times of day on the 29th.
+    30 November and rehearsed on 29 November keeps its times of day on the 29th. The time of day is
+    resolved in the zone on *that* day, as the loader reads one: a time the day skips (spring forward)
+    is read forward by the size of the gap, and a time the day lives twice (fall back) keeps the
+    planned moment's `fold` (0, the first, unless the plan's own time was the second one).
     """
     day = anchor + (planned.date() - event_date)
-    return datetime.combine(day, time(planned.hour, planned.minute, planned.second), tzinfo=tz).timestamp()
+    local = time(planned.hour, planned.minute, planned.second, fold=planned.fold)
+    return datetime.combine(day, local, tzinfo=tz).timestamp()
+
 
 
 def shift_date(day: date, days: int) -> date:

@@ -89,6 +89,11 @@ def moved_to(command: str, title: str) -> str:
     return f"{command}: {title}"
 
 
+def next_day_waits(title: str, begins: str) -> str:
+    """After a day's last slot: the next day's first slot is loaded and waits for GO."""
+    return f"the day is over; '{title}' waits for GO (planned {begins})"
+
+
 def moved_past_the_end(command: str) -> str:
     return f"{command}: the show is over"
 
@@ -113,6 +118,15 @@ def roll_set(on: bool) -> str:
 def command_done(command: str) -> str:
     """Any other command: its name, in words (`clear_message` -> `clear message`)."""
     return command.replace("_", " ")
+
+
+# -- the computer's clock corrected during the show (the bridge tells the operator) ----------------------
+
+
+def clock_corrected(amount: str, later: bool) -> str:
+    """`amount` is already written out (`2:00`)."""
+    return (f"the computer's clock was set {amount} {'later' if later else 'earlier'}: the time of day and "
+            "the plan follow it; running countdowns are unchanged")
 
 
 # -- an agenda swapped in during the show --------------------------------------------------------------

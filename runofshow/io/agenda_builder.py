@@ -3,11 +3,16 @@
 Works on PyYAML's node tree rather than on constructed Python values: nodes keep their line and
 column, and a scalar keeps the text as written, so an unquoted `13:30` (which YAML 1.1 would turn
 into the integer 810) is read as the time it looks like.
+
+Over 400 lines and not split: it is one reader walking one tree, and each check (a time a DST night
+skips, a `[Name, Organisation]` list, an overlap that wants a `date:`) needs the node it reports at;
+the shapes shared by every part of the format already live in `yaml_nodes.py`.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 import zoneinfo
@@ -15,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue
+from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue, real_seconds
 from runofshow.core.timeparse import TimeOfDay, format_duration, parse_date, parse_duration, parse_time_of_day
 from runofshow.io.yaml_nodes import NodeReader, field_node, where
 
@@ -30,6 +35,7 @@ PERSON_KEYS = ("name", "role", "organisation")
 CUE_KEYS = ("title", "duration", "speaker")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_END_OF_DAY = re.compile(r"^\s*24:00(?::00)?\s*(?:\+\s*(\d+)\s*d)?\s*$")
 
 
 def slugify(title: str) -> str:
@@ -146,12 +152,19 @@ class AgendaReader(NodeReader):
         return tuple(built) if complete else None
 
     def check_sequence(self, previous: Slot, slot: Slot, item: Node) -> None:
+        """Overlaps and gaps in real seconds: on a daylight-saving night the clock face misleads."""
         start_node = field_node(item, "start") or item
-        if slot.start < previous.end:
+        gap = real_seconds(previous.end, slot.start)
+        if gap < 0:
+            hint = ""
+            if field_node(item, "date") is None and real_seconds(previous.end, slot.start + timedelta(days=1)) >= 0:
+                next_day = slot.start.date() + timedelta(days=1)
+                hint = (f"; if '{slot.title}' is on the next day, give it `date: {next_day.isoformat()}` "
+                        "(a slot without `date` is on the day the slot before it ends)")
             self.error(start_node, f"'{slot.title}' starts at {_hhmm(slot.start)}, before '{previous.title}' "
-                                   f"ends at {_hhmm(previous.end)}; slots must not overlap and must be in order")
-        elif slot.start > previous.end:
-            gap = int((slot.start - previous.end).total_seconds())
+                                   f"ends at {_hhmm(previous.end)}; slots must not overlap and must be in order"
+                                   f"{hint}")
+        elif gap > 0:
             self.note(start_node, f"a gap of {format_duration(gap)} between '{previous.title}' and '{slot.title}'")
 
     def slot(self, node: Node, event: Event | None, day: date, id_nodes: dict[str, Node],
@@ -185,14 +198,14 @@ class AgendaReader(NodeReader):
         if start is None or end is None or not title or not slot_id or event is None:
             return None
         slot_warning = warning if warning is not None else event.warning
-        length = int((end - start).total_seconds())
+        length = real_seconds(start, end)
         if slot_warning >= length:
             where = fields["warning"][1] if "warning" in fields else node
             self.note(where, f"the warning ({format_duration(slot_warning)}) is not shorter than '{title}' "
                              f"({format_duration(length)}): its timer is amber from the start")
         if cues:
             total = sum(cue.duration for cue in cues)
-            duration = int((end - start).total_seconds())
+            duration = real_seconds(start, end)
             if total > duration:
                 self.error(fields["cues"][0], f"the cues of '{title}' add up to {format_duration(total)}, "
                                               f"longer than the slot's {format_duration(duration)}")
@@ -230,8 +243,8 @@ class AgendaReader(NodeReader):
     def slot_times(self, fields: dict[str, tuple[Node, Node]], node: Node, day: date,
                    tz: tzinfo) -> tuple[datetime | None, datetime | None]:
         start_node = self.required(fields, "start", node, "a slot")
-        start_tod: TimeOfDay | None = self.parsed(start_node, "start", parse_time_of_day) if start_node else None
-        start = _at(day, start_tod, tz) if start_tod else None
+        start_tod: TimeOfDay | None = self.parsed(start_node, "start", _parse_time) if start_node else None
+        start = self.moment(start_node, day, start_tod, tz) if start_node and start_tod else None
         if "end" in fields and "duration" in fields:
             self.error(fields["duration"][0], "give either `end` or `duration`, not both")
             return start, None
@@ -248,15 +261,42 @@ class AgendaReader(NodeReader):
             self.error(node, "a slot needs an `end` or a `duration`")
             return start, None
         end_node = fields["end"][1]
-        end_tod: TimeOfDay | None = self.parsed(end_node, "end", parse_time_of_day)
+        end_tod: TimeOfDay | None = self.parsed(end_node, "end", _parse_time)
         if start is None or end_tod is None:
             return start, None
-        end = _at(day, end_tod, tz)
-        if end <= start:
+        end = self.moment(end_node, day, end_tod, tz)
+        if real_seconds(start, end) <= 0:
             self.error(end_node, f"end {_hhmm(end)} is not after start {_hhmm(start)}; for a slot that runs "
                                  f"past midnight write `end: {_hhmm(end)} +1d` or give a `duration`")
             return start, None
         return start, end
+
+    def moment(self, node: Node, day: date, when: TimeOfDay, tz: tzinfo) -> datetime:
+        """A written time of day on `day` as a real moment, with a note when the day skips it or lives it twice.
+
+        A time in a spring-forward gap is read forward by the size of the gap (02:30 -> 03:30 in
+        Brussels) and kept as that real time; a time in a fall-back fold is read as its first
+        occurrence (fold=0), the way `planned_epoch` reads it again on the day the show is played.
+        """
+        on = day + timedelta(days=when.days_later)
+        first = datetime.combine(on, when.time, tzinfo=tz)
+        second = first.replace(fold=1)
+        before, after = first.utcoffset(), second.utcoffset()
+        if before is None or after is None or before == after:
+            return first
+        written = _hhmm(first)
+        shift = format_duration(abs(round((after - before).total_seconds())))
+        zone = getattr(tz, "key", str(tz))
+        if after > before:  # the clocks go forward: the written time is skipped
+            real = datetime.fromtimestamp(first.timestamp(), tz)
+            self.note(node, f"{written} does not exist on {on.isoformat()} in {zone} (the clocks go forward "
+                            f"{shift} that night); read as {_hhmm(real)} {_zone_label(real)}")
+            return real
+        self.note(node, f"{written} happens twice on {on.isoformat()} in {zone} (the clocks go back {shift} that "
+                        f"night); read as the first one, {written} {_zone_label(first)}, not the second, "
+                        f"{written} {_zone_label(second)}; to end a slot at the second one, give its "
+                        f"`duration` instead of `end`")
+        return first
 
     # -- people and cues ----------------------------------------------------------------------
 
@@ -267,7 +307,29 @@ class AgendaReader(NodeReader):
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list of people, found {self.describe(node)}")
             return []
+        self.note_affiliations_as_people(node, what)
         return [p for p in (self.person(item, "a person") for item in node.value) if p]
+
+    def note_affiliations_as_people(self, node: SequenceNode, what: str) -> None:
+        """A note when a `[Name, Organisation]` list probably means one person, not two.
+
+        In a flow list the comma separates people, so `[Thomas Koetz, IPBES Secretariat]` is two. The
+        list is read as written (a valid agenda loads unchanged); the note fires for each unquoted item
+        that reads as a role or an organisation (`_looks_like_affiliation`) right after one that does not.
+        """
+        if not node.flow_style:
+            return
+        items = node.value
+        for name_node, other in itertools.pairwise(items):
+            if not (_plain(name_node) and _plain(other)):
+                continue
+            name, affiliation = str(name_node.value).strip(), str(other.value).strip()
+            if not name or _looks_like_affiliation(name) or not _looks_like_affiliation(affiliation):
+                continue
+            self.note(other, f"{what} reads '{name}' and '{affiliation}' as two people (in [ ], a comma "
+                             f"separates people); if '{affiliation}' is {name}'s organisation or role, write one "
+                             f"person: `\"{name}, {affiliation}\"` in quotes, or "
+                             f"`{{name: {name}, organisation: {affiliation}}}`")
 
     def person(self, node: Node, what: str) -> Person | None:
         if isinstance(node, ScalarNode):
@@ -307,8 +369,50 @@ class AgendaReader(NodeReader):
         return cues
 
 
-def _at(day: date, when: TimeOfDay, tz: tzinfo) -> datetime:
-    return datetime.combine(day + timedelta(days=when.days_later), when.time, tzinfo=tz)
+def _parse_time(text: str) -> TimeOfDay:
+    """A time of day as the format writes it; `24:00` is refused with the way to write midnight."""
+    match = _END_OF_DAY.match(text)
+    if match:
+        days = int(match.group(1) or 0) + 1
+        raise ValueError(f"'{text.strip()}' is not a time of day (hours 0-23); for midnight at the end of "
+                         f"the day write `00:00 +{days}d`")
+    return parse_time_of_day(text)
+
+
+def _zone_label(moment: datetime) -> str:
+    """`CEST, UTC+02:00`: the zone's abbreviation and offset at this moment."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(round(offset.total_seconds())) // 60
+    return f"({moment.tzname()}, UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+
+# Words that make an item of a people list read as an organisation or a role rather than a person.
+_AFFILIATION_WORDS = frozenset({
+    "academy", "agency", "alliance", "association", "authority", "bank", "board", "centre", "center", "college",
+    "commission", "committee", "company", "corporation", "council", "department", "directorate", "embassy",
+    "federation", "forum", "foundation", "fund", "government", "group", "initiative", "institute", "institut",
+    "institution", "laboratory", "lab", "ministry", "network", "observatory", "office", "organisation",
+    "organization", "parliament", "partners", "platform", "programme", "program", "school", "secretariat", "service",
+    "services", "society", "team", "trust", "union", "unit", "universit", "university", "adviser", "advisor",
+    "ambassador", "ceo", "cfo", "chair", "chairman", "chairperson", "chairwoman", "commissioner", "coordinator",
+    "cto", "deputy", "director", "editor", "executive", "founder", "head", "journalist", "manager", "mayor",
+    "minister", "moderator", "officer", "president", "professor", "rapporteur", "researcher", "secretary",
+    "spokesperson", "asbl", "gmbh", "inc", "ltd", "llc", "ngo",
+})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,}$")
+
+
+def _plain(node: Node) -> bool:
+    """An unquoted scalar: a quoted one was written as one value on purpose."""
+    return isinstance(node, ScalarNode) and node.style is None and not node.tag.endswith(":null")
+
+
+def _looks_like_affiliation(text: str) -> bool:
+    """Whether a people list's item reads as an organisation or a role: a word such as Secretariat,
+    University, Ministry, Director (`_AFFILIATION_WORDS`), or an acronym of two capitals or more (IPBES, EU)."""
+    words = re.findall(r"[\w&]+", text)
+    return any(word.lower() in _AFFILIATION_WORDS or _ACRONYM.match(word) for word in words)
 
 
 def _hhmm(moment: datetime) -> str:

@@ -29,7 +29,8 @@ class ReportRow:
     def planned_seconds(self) -> float | None:
         if self.planned_start is None or self.planned_end is None:
             return None
-        return (self.planned_end - self.planned_start).total_seconds()
+        # Real seconds: two times of one zone subtract on the clock face, wrong by an hour on a DST night.
+        return self.planned_end.timestamp() - self.planned_start.timestamp()
 
     @property
     def over_seconds(self) -> float | None:

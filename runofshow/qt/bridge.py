@@ -13,9 +13,11 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from runofshow.core import words
 from runofshow.core.agenda import Agenda
-from runofshow.core.clock import Clock
+from runofshow.core.clock import CORRECTION_THRESHOLD, Clock, Instant
 from runofshow.core.show import Outcome, ShowState
+from runofshow.core.timing import format_short, whole_seconds
 from runofshow.io.session import JournalHealth, ShowSession
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ class ShowBridge(QObject):
     command_done = Signal(object)  # Outcome of each command, accepted or refused
     journal_trouble = Signal(str)  # the journal cannot be written ('' once it can again)
     agenda_changed = Signal(object)  # the Agenda, after a reload
+    clock_corrected = Signal(str)  # the wall clock moved against the timeline: words for the operator
     _synced = Signal()  # the fsync worker made more entries durable (emitted from its thread)
 
     def __init__(self, session: ShowSession, clock: Clock, parent: QObject | None = None) -> None:
@@ -43,7 +46,9 @@ class ShowBridge(QObject):
         self._journal_error: str | None = session.journal_error
         self._loop_errors = 0
         self._synced.connect(self._deliver_durable, Qt.ConnectionType.QueuedConnection)
-        self._state = session.state(clock.now())
+        first = clock.now()
+        self._moved = first.wall - first.t  # the wall clock's correction last told (seconds)
+        self._state = session.state(first)
 
     @property
     def session(self) -> ShowSession:
@@ -111,6 +116,7 @@ class ShowBridge(QObject):
         """
         try:
             now = self._clock.now()
+            self._notice_correction(now)
             self._session.retry(now)
             self._report_journal()
             self._state = self._session.state(now)
@@ -130,6 +136,18 @@ class ShowBridge(QObject):
             self._timer.setInterval(LOOP_RETRY_MS)
             self._timer.start()
         return self._state
+
+    def _notice_correction(self, now: Instant) -> None:
+        """Tell once when the wall clock moved against the timeline by more than the threshold (NTP, a
+        manual change): the snapshot already follows it (`clock.Instant.plan`); the operator should know."""
+        moved = now.wall - now.t
+        step = moved - self._moved
+        if abs(step) <= CORRECTION_THRESHOLD:
+            return
+        self._moved = moved
+        log.warning("wall clock moved %+.3f s against the show timeline (now %+.3f s); the plan follows it",
+                    step, moved)
+        self.clock_corrected.emit(words.clock_corrected(format_short(abs(whole_seconds(step))), later=step > 0))
 
     def _log_loop_error(self, doing: str) -> None:
         # The 1st, 2nd, 4th, 8th… error: a fault that repeats on every tick must not flood the log.

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from runofshow.core.agenda import Cue, Person, Slot
-from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, colour_of, display_word
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, colour_of, display_word, later_day_words
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
 from runofshow.core.timing import format_drift, local_datetime
 
@@ -162,6 +162,7 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "phase": state.phase.value,
         "slot_phase": state.slot_phase.value,
         "phase_word": display_word(state),
+        "later_day": later_day_words(state),
         "colour": colour_of(state),
         "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
                   "words": _words(state)},
@@ -183,6 +184,7 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "drift_text": format_drift(state.drift),
         "projected_end": _iso(state.projected_end),
         "target": _iso(state.target),
+        "target_text": state.target_text,
         "target_remaining": state.target_remaining,
         "planned_start": _iso(state.planned_start),
         "roll": state.roll,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from runofshow.core.phase_style import ON_TIME, OVER_TIME, WRAP_UP, colour_of, display_word
 from runofshow.core.show import ShowPhase, ShowState
-from runofshow.core.timing import format_countdown
+from runofshow.core.timing import format_countdown, local_datetime
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP_LEFT, Box, Fill, Scene
 from runofshow.ui.display_base import DisplayWindow
@@ -32,15 +30,17 @@ def cue_schedule(state: ShowState) -> str:
     slot, cue = state.current, state.cue
     if slot is None or cue is None:
         return ""
-    begins = state.time_of_day - timedelta(seconds=cue.elapsed)
+    # Counted on the real clock (epoch seconds), then written in the event's zone: right across a DST change.
+    tz, now = state.event.tz, state.time_of_day.timestamp()
+    begins = now - cue.elapsed
     lines = []
     for index in range(cue.index, len(slot.cues)):
         item = slot.cues[index]
         who = f" — {item.speaker.name}" if item.speaker else ""
         marker = "▶" if index == cue.index else "  "
-        lines.append(f"{marker} {begins:%H:%M}  {item.title}{who}")
-        begins += timedelta(seconds=item.duration)
-    end = state.time_of_day + timedelta(seconds=max(state.remaining, 0.0))
+        lines.append(f"{marker} {local_datetime(begins, tz):%H:%M}  {item.title}{who}")
+        begins += item.duration
+    end = local_datetime(now + max(state.remaining, 0.0), tz)
     lines.append(f"   {end:%H:%M}  " + translate("ModeratorView", "Close the panel"))
     return "\n".join(lines)
 

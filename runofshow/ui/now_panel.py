@@ -6,7 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from runofshow.core.phase_style import ON_TIME, OVER_TIME, PAUSED_COLOUR, PHASE_COLOURS, WRAP_UP, phase_word
+from runofshow.core.phase_style import (
+    ON_TIME,
+    OVER_TIME,
+    PAUSED_COLOUR,
+    PHASE_COLOURS,
+    WRAP_UP,
+    later_day_words,
+    phase_word,
+)
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
 from runofshow.qt.translation import translate
@@ -124,7 +132,7 @@ class NowPanel(QFrame):
             self.heading.set_text_if_changed(self.tr("BEFORE THE SHOW"))
             self.title.setText(state.event.title)
             self.speakers.set_text_if_changed(
-                self.tr("Starts at {time}").format(time=f"{state.target:%H:%M}") if state.target else "")
+                self.tr("Starts at {time}").format(time=state.target_text) if state.target else "")
             self.timer.set_colour(MUTED)
             remaining = state.target_remaining
             self.timer.set_text_if_changed(format_countdown(remaining) if remaining is not None else "")
@@ -155,7 +163,12 @@ class NowPanel(QFrame):
             sign = "+" if state.added > 0 else "-"
             parts.append(self.tr("{amount} added").format(amount=f"{sign}{format_short(abs(round(state.added)))}"))
         if state.is_break and state.target is not None:
-            parts.append(self.tr("back at {time}").format(time=f"{state.target:%H:%M}"))
+            parts.append(self.tr("back at {time}").format(time=state.target_text))
+        day = later_day_words(state) if state.phase is ShowPhase.BETWEEN else ""
+        if day and state.target_remaining is not None and state.target is not None:
+            # Overnight in a multi-day show: how long until the next day's first slot is planned to start.
+            parts = [self.tr("planned {day} at {time}, in {wait} · press GO to begin").format(
+                day=day, time=state.target_text, wait=format_countdown(state.target_remaining))]
         self.detail.set_text_if_changed(" · ".join(parts))
 
     def _cue(self, state: ShowState) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from runofshow.core.agenda import Person, Slot, SlotKind
+from runofshow.core.phase_style import later_day_words
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
 from runofshow.paths import resources_dir
@@ -70,7 +71,7 @@ def projector_scene(state: ShowState) -> Scene:
     slot = state.current
     if state.phase is ShowPhase.PRE_SHOW:
         scene.add(translate("ProjectorView", "Welcome"), Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
-        start = (translate("ProjectorView", "The programme starts at {time}").format(time=f"{state.target:%H:%M}")
+        start = (translate("ProjectorView", "The programme starts at {time}").format(time=state.target_text)
                  if state.target else "")
         scene.add(start, Box(0.05, 0.28, 0.9, 0.07), LIGHT)
         topics = state.event.topics
@@ -95,7 +96,13 @@ def projector_scene(state: ShowState) -> Scene:
                   Box(0.1, 0.52, 0.8, 0.14), LIGHT)
         return scene
     if state.phase is ShowPhase.BETWEEN:
-        scene.add(translate("ProjectorView", "Up next"), Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
+        day = later_day_words(state)
+        if day and state.target is not None:  # overnight in a multi-day show: when the next day begins
+            kicker = translate("ProjectorView", "Starting {day} at {time}").format(day=day,
+                                                                                   time=state.target_text)
+        else:
+            kicker = translate("ProjectorView", "Up next")
+        scene.add(kicker, Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
         scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.28), LIGHT, bold=True)
         if slot.moderator is not None:  # a panel: the moderator is named as such, not as a panellist
             scene.add(translate("ProjectorView", "Moderated by {moderator}").format(moderator=slot.moderator.label()),
@@ -105,7 +112,7 @@ def projector_scene(state: ShowState) -> Scene:
             _lower_third(scene, slot.people)
         return scene
     if slot.kind is SlotKind.BREAK:
-        back = (translate("ProjectorView", "Break — back at {time}").format(time=f"{state.target:%H:%M}")
+        back = (translate("ProjectorView", "Break — back at {time}").format(time=state.target_text)
                 if state.target else translate("ProjectorView", "Break"))
         scene.add(back, Box(0.05, 0.17, 0.9, 0.13), ACCENT, bold=True)
         scene.add(format_countdown(max(state.remaining, 0.0)), Box(0.2, 0.32, 0.6, 0.33), LIGHT, digits=True)

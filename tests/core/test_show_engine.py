@@ -110,18 +110,21 @@ def test_a_slot_warning_overrides_the_events() -> None:
 # -- time rules --------------------------------------------------------------------------------------
 
 
-def test_a_wall_clock_jump_changes_the_time_of_day_and_nothing_else() -> None:
+def test_a_wall_clock_jump_moves_the_time_of_day_and_the_plan_never_the_countdown() -> None:
+    # Issue 11, item 4: the plan follows a corrected wall clock (tests/core/test_time_corrections.py).
     clock = FakeClock(at(13, 30).t)
     engine = ShowEngine(seed())
     engine.execute("go", clock.now())
     clock.advance(300)
     before = engine.state(clock.now())
+    moved = 0
     for jump in (3600, -7200):
         clock.jump_wall(jump)
+        moved += jump
         after = engine.state(clock.now())
         assert after.countdown == before.countdown == "10:00"
-        assert after.elapsed == before.elapsed and after.drift == before.drift
-        assert after.projected_end == before.projected_end
+        assert after.elapsed == before.elapsed and after.drift == before.drift + moved
+        assert (after.projected_end - before.projected_end).total_seconds() == moved
         assert after.time_of_day != before.time_of_day
     assert hms(engine.state(clock.now()).time_of_day) == "12:35:00"
 

@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 from pytestqt.qtbot import QtBot
 
+from runofshow.core.agenda import Agenda
 from runofshow.core.clock import FakeClock, Instant
 from runofshow.io.session import ShowSession
 from runofshow.qt.bridge import ShowBridge
@@ -138,9 +139,9 @@ async def raw_exchange(port: int, data: bytes, read_timeout: float) -> bytes:
 
 
 def make_remote(qtbot: QtBot, tmp_path: Path, options: RemoteOptions, start: Instant,
-                web_root: Path | None = None) -> Remote:
+                web_root: Path | None = None, *, agenda: Agenda | None = None) -> Remote:
     clock = FakeClock(start.t)
-    bridge = ShowBridge(ShowSession(seed(), Path("agenda.yaml"), tmp_path / "state"), clock)
+    bridge = ShowBridge(ShowSession(agenda or seed(), Path("agenda.yaml"), tmp_path / "state"), clock)
     token = load_or_create_token(tmp_path / "state")
     server = RemoteServer(bridge, options, token, web_root)
     assert server.start(), server.error
@@ -151,9 +152,11 @@ def make_remote(qtbot: QtBot, tmp_path: Path, options: RemoteOptions, start: Ins
 def remote_factory(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Remote]]:
     made: list[Remote] = []
 
-    def factory(start: Instant | None = None, web_root: Path | None = None, **changes: Any) -> Remote:
+    def factory(start: Instant | None = None, web_root: Path | None = None, agenda: Agenda | None = None,
+                **changes: Any) -> Remote:
         options = replace(RemoteOptions(host=LOOPBACK, port=0), **changes)
-        remote = make_remote(qtbot, tmp_path / str(len(made)), options, start or at(13, 29), web_root)
+        remote = make_remote(qtbot, tmp_path / str(len(made)), options, start or at(13, 29), web_root,
+                             agenda=agenda)
         made.append(remote)
         return remote
 

@@ -275,3 +275,21 @@ def test_a_phone_sized_stage_still_fits_the_countdown(view: Callable[..., View],
                         " return d.scrollWidth <= d.clientWidth + 1; })()")
     assert overflow is True
     stage.shot(tmp_path, "web-stage-phone.png")
+
+
+# -- overnight in a multi-day show -------------------------------------------------------------------------
+
+
+def test_overnight_the_stage_counts_down_to_tomorrow_and_the_room_is_told(
+        view: Callable[..., View], remote_factory: Callable[..., Remote], tmp_path: Path) -> None:
+    from tests.core.test_multi_day import CONFERENCE, on
+
+    day_one = [("go", None), ("next", None)]
+    stage = view("stage", on(1, 9, 0), day_one, on(1, 17, 5), agenda=CONFERENCE)
+    stage.remote.command("next", None)  # day one is over
+    stage.wait_for("document.getElementById('word').textContent === 'STARTS TOMORROW AT 09:00'")
+    assert either(stage.texts("digits")["digits"], "15:55:00", "15:54:59")
+    projector = view("projector", on(1, 9, 0), [*day_one, ("next", None)], on(1, 17, 5), agenda=CONFERENCE)
+    shown = projector.texts("kicker", "headline")
+    assert shown["kicker"] == "STARTING TOMORROW AT 09:00" and shown["headline"] == "Day two keynote"
+    projector.shot(tmp_path, "web-projector-overnight.png")
