@@ -89,12 +89,17 @@ def search_record(state_dir: Path, agenda_path: Path, agenda: Agenda, now: Insta
     if found.path is None:
         return RecordSearch(None, found.skipped)
     contents = read_journal(found.path)
-    replayed = replay(agenda, contents)
-    nothing_happened = not contents.commands and replayed.engine.live == Live()
-    if nothing_happened:
-        return RecordSearch(None, found.skipped + contents.problems)
-    changes = tuple(describe_changes(replayed.engine.agenda, agenda)) if replayed.recorded_plan else ()
-    state = replayed.engine.state(now)
+    try:
+        replayed = replay(agenda, contents)
+        nothing_happened = not contents.commands and replayed.engine.live == Live()
+        if nothing_happened:
+            return RecordSearch(None, found.skipped + contents.problems)
+        changes = tuple(describe_changes(replayed.engine.agenda, agenda)) if replayed.recorded_plan else ()
+        state = replayed.engine.state(now)
+    except Exception as exc:  # a defect must not stop the app from starting; the journal stays as it is
+        log.exception("show record: %s could not be restored", found.path)
+        return RecordSearch(None, (*found.skipped, f"{found.path}: could not be restored ({type(exc).__name__}: "
+                                   f"{exc}); a new show starts and the journal is kept as it is"))
     resumable = Resumable(contents, state, tuple(replayed.problems), replayed.engine, changes)
     return RecordSearch(resumable, found.skipped)
 

@@ -409,3 +409,16 @@ def test_replay_equals_the_live_show_up_to_a_damaged_line_and_keeps_everything_a
         earlier = [n for n in lives_by_line if n <= damaged_at]
         partial = replay(SEED, read_journal(path)).engine
         assert (partial.agenda, partial.live) == (lives_by_line[max(earlier)] if earlier else (SEED, Live()))
+
+
+def test_a_defect_while_restoring_starts_a_new_show_and_says_so_instead_of_crashing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_a_show(tmp_path)
+
+    def broken(*_args: object) -> object:
+        raise RuntimeError("a bug in replay")
+
+    monkeypatch.setattr("runofshow.io.session.replay", broken)
+    search = search_record(tmp_path, AGENDA_PATH, seed(), at(15, 0))
+    assert search.resumable is None
+    assert any("could not be restored (RuntimeError: a bug in replay)" in notice for notice in search.notices)
