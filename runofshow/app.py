@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from runofshow.core.clock import Clock, SystemClock
+from runofshow.core.show import ShowPhase
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
 from runofshow.paths import bundled_agenda
@@ -56,6 +57,8 @@ __all__ = ["AppController", "build_parser", "can_show_dialogs", "install_excepth
 log = logging.getLogger("runofshow")
 GEOMETRY = "operator_geometry"
 DEFAULT_SIZE = (1400, 860)
+# A show started and not finished: quitting now would take every display dark, so the app asks first.
+UNDER_WAY = frozenset({ShowPhase.RUNNING, ShowPhase.PAUSED, ShowPhase.BETWEEN})
 
 
 class AppController(QObject):
@@ -76,6 +79,7 @@ class AppController(QObject):
         self.state_dir = state_dir
         self.bridge: ShowBridge | None = None
         self.window: OperatorWindow | None = None
+        self.shut_down = False
         self.displays: DisplayManager | None = None
         self.sound: SoundSwitch | None = None
         self.chimes: Chimes | None = None
@@ -127,7 +131,7 @@ class AppController(QObject):
         session = self.records.session_for(path, agenda)
         self.bridge = ShowBridge(session, self.clock, self)
         self.fsync.set_listener(self.bridge.on_synced_callback())
-        self.window = OperatorWindow(self.bridge, self)
+        self.window = OperatorWindow(self.bridge, self, may_quit=self.may_quit)
         self.window.closing.connect(self.shutdown)
         self.bridge.clock_corrected.connect(self.window.show_notice)
         self.window.set_mode_banner(self.mode_banner)
@@ -203,7 +207,16 @@ class AppController(QObject):
 
     # -- closing --------------------------------------------------------------------------------
 
+    def may_quit(self) -> bool:
+        """Before the operator window closes: mid-show, ask (the default answer keeps the show running)."""
+        if self.shut_down or self.bridge is None or self.window is None:
+            return True
+        if self.bridge.state.phase not in UNDER_WAY:
+            return True
+        return self.prompts.confirm_quit(self.window)
+
     def shutdown(self) -> None:
+        self.shut_down = True
         if self.window is not None:
             save_geometry(self.window, self.settings, GEOMETRY)
         if self.displays is not None:

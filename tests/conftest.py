@@ -22,6 +22,8 @@ class FakePrompts:
         self.resume_offers: list[Resumable] = []
         self.other_files: list[Path] = []
         self.confirm_answer = True
+        self.quit_answer = True  # quit when asked mid-show
+        self.quit_asks: list[object] = []  # the parent of each quit question
         self.plan_answer = False  # keep the recorded plan
         self.plan_offers: list[list[str]] = []
         self.report_path: Path | None = None
@@ -40,6 +42,10 @@ class FakePrompts:
 
     def confirm(self, title: str, text: str) -> bool:
         return self.confirm_answer
+
+    def confirm_quit(self, parent: object) -> bool:
+        self.quit_asks.append(parent)
+        return self.quit_answer
 
     def open_agenda(self, start: Path) -> Path | None:
         return self.other_files.pop(0) if self.other_files else None

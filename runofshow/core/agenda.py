@@ -36,6 +36,24 @@ class Person:
         """Name with role and organisation, as printed in a programme."""
         return ", ".join(part for part in (self.name, self.affiliation) if part)
 
+    @classmethod
+    def from_line(cls, line: str) -> Person | None:
+        """A person written on one line, as a programme prints one; None without a name.
+
+        The one rule, wherever a person is read from text: the parts between commas are
+        `Name` → the name; `Name, organisation` → a single part after the name is the organisation;
+        `Name, role, organisation` → all three; with more commas the role is everything between the
+        name and the last part (`Jo, Head of Unit, Policy, EC` → role `Head of Unit, Policy`).
+        An empty part is left empty: `Jo, Chair,` is a role alone, `Jo, , LUP` an organisation alone.
+        """
+        name, *rest = (part.strip() for part in line.split(","))
+        if not name:
+            return None
+        if not rest:
+            return cls(name)
+        *role, organisation = rest
+        return cls(name, ", ".join(role).strip(", "), organisation)
+
 
 @dataclass(frozen=True)
 class Cue:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from runofshow.core.agenda import Agenda, Cue, Event, Slot, SlotKind
@@ -79,6 +79,8 @@ class ShowState:
     last_command: str
     can_undo: bool
     planned_start: datetime | None = None  # the current (or next) slot's planned start, on the show's day
+    current_started: datetime | None = None  # when the current slot's running stretch began (None: not started)
+    played_on: date | None = None  # the day the plan's first day is played on (the agenda's own date, or another)
     flash_until: float | None = field(default=None, repr=False)
 
     @property
@@ -171,6 +173,9 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         roll=live.roll, runs=live.runs, last_command=live.last_command, can_undo=can_undo,
         planned_start=local_datetime(planned(agenda, anchor, shown.start), event.tz) if shown else None,
         flash_until=live.flash_until if flashing else None,
+        current_started=(local_datetime(live.running_since, event.tz)
+                         if current is not None and live.running_since is not None else None),
+        played_on=anchor,
     )
 
 

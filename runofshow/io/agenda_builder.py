@@ -333,10 +333,8 @@ class AgendaReader(NodeReader):
 
     def person(self, node: Node, what: str) -> Person | None:
         if isinstance(node, ScalarNode):
-            # Short form "Name, role": the first comma separates the name from the role.
-            text = self.text(node, what, required=True)
-            name, _, role = text.partition(",")
-            return Person(name.strip(), role.strip()) if name.strip() else None
+            # One line, "Name, role, organisation": the rule is `Person.from_line`'s.
+            return Person.from_line(self.text(node, what, required=True))
         fields = self.mapping(node, what, PERSON_KEYS)
         if fields is None:
             return None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +27,19 @@ from PySide6.QtWidgets import (
 from runofshow.io.session import Resumable
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
+from runofshow.ui.theme import ACCENT, ON_ACCENT, PANEL, TEXT
 
 # The file picker's filter: the words are translated where it is shown, the patterns stay as they are.
 AGENDA_FILTER = QT_TRANSLATE_NOOP("DialogPrompts", "Agendas (*.yaml *.yml);;All files (*)")
+
+# A box over the operator window inherits its dark style sheet's light text: it gets the dark panel
+# behind it too, and its default button stands out in the accent colour.
+OVER_OPERATOR_STYLE = f"""
+QMessageBox {{ background: {PANEL}; }}
+QMessageBox QLabel {{ color: {TEXT}; font-size: 15px; }}
+QPushButton {{ background: #24304a; color: {TEXT}; border-radius: 4px; padding: 7px 16px; font-size: 14px; }}
+QPushButton:default {{ background: {ACCENT}; color: {ON_ACCENT}; font-weight: bold; }}
+"""
 
 
 class Prompts(Protocol):
@@ -45,6 +56,10 @@ class Prompts(Protocol):
         ...
 
     def confirm(self, title: str, text: str) -> bool: ...
+
+    def confirm_quit(self, parent: QWidget | None) -> bool:
+        """Quitting while a show is under way: True = quit, False = keep running (the default)."""
+        ...
 
     def open_agenda(self, start: Path) -> Path | None: ...
 
@@ -154,6 +169,25 @@ class DialogPrompts:
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_quit(self, parent: QWidget | None) -> bool:
+        # Over the operator window (never on a display's screen), "Keep running" on Enter and Esc:
+        # a stray key must not take every display dark.
+        box = QMessageBox(parent if parent is not None else self.parent)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setStyleSheet(OVER_OPERATOR_STYLE)
+        box.setWindowTitle(translate("DialogPrompts", "Quit during the show?"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(translate("DialogPrompts", "The show is under way. If you quit now, every display goes dark."))
+        box.setInformativeText(translate("DialogPrompts", "The show can be resumed where it is: its record keeps it, "
+                                                          "and runofshow offers to resume it when you start it "
+                                                          "again."))
+        keep = box.addButton(translate("DialogPrompts", "Keep running"), QMessageBox.ButtonRole.RejectRole)
+        quit_now = box.addButton(translate("DialogPrompts", "Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is quit_now
 
     def open_agenda(self, start: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, translate("DialogPrompts", "Open agenda"), str(start),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -18,8 +20,17 @@ from runofshow.core.phase_style import (
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
 from runofshow.qt.translation import translate
-from runofshow.ui.theme import ACCENT, ALERT, MUTED, digits_font, phase_colour, text_font
+from runofshow.ui.theme import ACCENT, ALERT, MUTED, NOTICE, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
+
+
+def played_on(state: ShowState) -> date:
+    """The day the plan's first day is played on, as the engine chose it (the agenda's own date or another)."""
+    return state.played_on if state.played_on is not None else state.event.date
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def people_line(state: ShowState) -> str:
@@ -47,6 +58,13 @@ class NowPanel(QFrame):
         self.clock.setFont(digits_font(30))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock.setToolTip(self.tr("Time of day at the venue"))
+        # A plan dated for another day (a template reused, a rehearsal): said for as long as it is so.
+        self.played_on = StyledLabel()
+        self.played_on.setObjectName("playedOn")
+        self.played_on.setFont(text_font(14, bold=True))
+        self.played_on.set_colour(NOTICE)
+        self.played_on.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.played_on.setVisible(False)
         self.title = QLabel()
         self.title.setFont(text_font(26, bold=True))
         self.title.setWordWrap(True)
@@ -83,7 +101,11 @@ class NowPanel(QFrame):
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.clock)
+        clock_box = QVBoxLayout()
+        clock_box.setSpacing(0)
+        clock_box.addWidget(self.clock)
+        clock_box.addWidget(self.played_on)
+        top.addLayout(clock_box)
         phase_box = QVBoxLayout()
         phase_box.addStretch(1)
         phase_box.addWidget(self.phase)
@@ -117,11 +139,23 @@ class NowPanel(QFrame):
 
     def update_state(self, state: ShowState) -> None:
         self.clock.setText(state.time_of_day.strftime("%H:%M:%S"))
+        self._played_on(state)
         self._current(state)
         self._cue(state)
         self._next(state)
         self._plan(state)
         self._banner(state)
+
+    def _played_on(self, state: ShowState) -> None:
+        day, plan = played_on(state), state.event.date
+        if day == plan:
+            self.played_on.setVisible(False)
+            return
+        self.played_on.set_text_if_changed(self.tr("Plan of {plan}, played on {day}").format(plan=_day(plan),
+                                                                                             day=_day(day)))
+        self.played_on.setToolTip(self.tr("The agenda is dated {plan}: its times are played on {day}. Change the "
+                                          "agenda's date if that is not meant.").format(plan=_day(plan), day=_day(day)))
+        self.played_on.setVisible(True)
 
     def _current(self, state: ShowState) -> None:
         slot = state.current

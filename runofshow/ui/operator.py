@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -45,13 +46,22 @@ class FileActions(Protocol):
     def new_show(self) -> None: ...
 
 
+def _always() -> bool:
+    return True
+
+
 class OperatorWindow(QMainWindow):
+    """`may_quit` is asked before the window closes (File > Quit, Ctrl+Q, the close button, the app
+    quitting): False keeps the window, the displays and the show as they are."""
+
     closing = Signal()
 
-    def __init__(self, bridge: ShowBridge, files: FileActions, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: ShowBridge, files: FileActions, parent: QWidget | None = None, *,
+                 may_quit: Callable[[], bool] = _always) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.files = files
+        self.may_quit = may_quit
         self.setObjectName("operatorWindow")
         self.setWindowTitle("runofshow")
         icon = resources_dir() / "icons" / "runofshow.svg"
@@ -187,7 +197,7 @@ class OperatorWindow(QMainWindow):
         self._add(file_menu, self.tr("Export report…"), "Ctrl+E", self.files.export_report)
         self._add(file_menu, self.tr("New show on this agenda…"), "Ctrl+N", self.files.new_show)
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
+        self.quit_action = self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
         self.show_menu = show_menu = menu.addMenu(self.tr("&Show"))
         for spec in SHOW_ACTIONS:
             show_menu.addAction(self.actions_by_key[spec.key])
@@ -320,5 +330,8 @@ class OperatorWindow(QMainWindow):
         self.last_command.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.may_quit():
+            event.ignore()  # declined: everything stays as it was
+            return
         self.closing.emit()
         super().closeEvent(event)

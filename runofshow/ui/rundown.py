@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -35,6 +35,7 @@ SPOKEN_STATUS = {"done": QT_TRANSLATE_NOOP("RundownModel", "done"),
                  "skipped": QT_TRANSLATE_NOOP("RundownModel", "skipped")}
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+HINTED_ROWS = 12  # the rundown asks for room for this many rows; a longer agenda scrolls
 
 
 def slot_status(state: ShowState, row: int, ran: bool) -> str:
@@ -64,7 +65,7 @@ class RundownModel(QAbstractTableModel):
         self._key: tuple[object, ...] = ()
 
     def update(self, state: ShowState) -> None:
-        key = (id(state.slots), state.index, len(state.runs), state.phase, state.next)
+        key = (id(state.slots), state.index, len(state.runs), state.phase, state.next, state.current_started)
         if key == self._key:
             self._state = state
             return
@@ -141,6 +142,10 @@ class RundownModel(QAbstractTableModel):
             return speakers_text(slot)
         if column == 6:
             return slot.kind.value
+        if column == 7 and status == "current" and state.current_started is not None:
+            # Running now: its first start (an earlier stretch, as the report counts it) or this one's.
+            began = datetime.fromtimestamp(actual[0], tz) if actual is not None else state.current_started
+            return f"{began:%H:%M:%S}"
         if actual is None:
             return ""
         start, end, seconds = actual
@@ -166,7 +171,9 @@ class RundownView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(26)
+        # Compact rows, so that a day's programme (ten slots) shows whole on a 1920×1080 screen.
+        self.verticalHeader().setMinimumSectionSize(1)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -174,6 +181,15 @@ class RundownView(QTableView):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._followed: int | None = None
+        model.modelReset.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Tall enough for every row (up to HINTED_ROWS): the operator window's splitter starts from it."""
+        hint = super().sizeHint()
+        rows = min(self.model().rowCount(), HINTED_ROWS)
+        frame = 2 * self.frameWidth()
+        height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+        return QSize(hint.width(), max(hint.height(), height + frame))
 
     def follow(self, state: ShowState) -> None:
         """Scroll the current (or next) slot into view when it changes."""

@@ -92,7 +92,7 @@ def test_speakers_in_short_and_long_form() -> None:
       - Jo
 """).agenda.slots[0]
     assert slot.speakers == (
-        Person("Anders H. Eide", "Norwegian ambassador to the EU"),
+        Person("Anders H. Eide", organisation="Norwegian ambassador to the EU"),
         Person("Ingebjørg Harto", "Programme Director", "LUP"),
         Person("Jo"),
     )
@@ -115,7 +115,7 @@ def test_a_panel_has_a_moderator_panellists_and_cues() -> None:
     notes: Cut to Q&A at 10:10
 """).agenda.slots[0]
     assert slot.kind is SlotKind.PANEL
-    assert slot.moderator == Person("Ingebjørg Harto", "LUP")
+    assert slot.moderator == Person("Ingebjørg Harto", organisation="LUP")
     assert [p.name for p in slot.panellists] == ["Massimo Busuoli", "Anne Romsaas"]
     assert [(c.title, c.duration) for c in slot.cues] == [("Opening", 300), ("Questions and answers", 1200)]
     assert slot.cues[0].speaker == Person("Massimo Busuoli")
