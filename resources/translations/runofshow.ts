@@ -48,12 +48,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="185"/>
+        <location filename="../../runofshow/app.py" line="189"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="259"/>
+        <location filename="../../runofshow/app.py" line="272"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,74 +61,99 @@
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="31"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="33"/>
         <source>Agendas (*.yaml *.yml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="125"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="140"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="127"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="142"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="128"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="143"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="133"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="148"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="134"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="149"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="141"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="156"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="143"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="158"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="144"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="159"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="148"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="163"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="149"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="159"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="179"/>
+        <source>Quit during the show?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="181"/>
+        <source>The show is under way. If you quit now, every display goes dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="182"/>
+        <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="185"/>
+        <source>Keep running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="186"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="193"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="198"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="165"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="199"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,7 +242,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/stage_view.py" line="83"/>
+        <location filename="../../runofshow/ui/stage_view.py" line="129"/>
         <source>Speaker countdown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,117 +331,127 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>NowPanel</name>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="31"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="42"/>
         <source>Moderator: {moderator} · Panel: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="49"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="60"/>
         <source>Time of day at the venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="132"/>
-        <source>BEFORE THE SHOW</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="135"/>
-        <source>Starts at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="140"/>
-        <source>past the planned start · press GO to begin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="141"/>
-        <source>until the planned start · press GO to begin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="144"/>
-        <source>THE SHOW IS OVER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="150"/>
-        <source>ended at {time} · {drift}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../runofshow/ui/now_panel.py" line="154"/>
-        <source>NOW · {kind} · {start}–{end}</source>
+        <source>Plan of {plan}, played on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="160"/>
-        <source>{elapsed} of {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="164"/>
-        <source>{amount} added</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="156"/>
+        <source>The agenda is dated {plan}: its times are played on {day}. Change the agenda&apos;s date if that is not meant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/now_panel.py" line="166"/>
-        <source>back at {time}</source>
+        <source>BEFORE THE SHOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="170"/>
-        <source>planned {day} at {time}, in {wait} · press GO to begin</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="169"/>
+        <source>Starts at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="187"/>
-        <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="174"/>
+        <source>past the planned start · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="192"/>
-        <source>Next cue: {title}</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="175"/>
+        <source>until the planned start · press GO to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="178"/>
+        <source>THE SHOW IS OVER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="184"/>
+        <source>ended at {time} · {drift}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="188"/>
+        <source>NOW · {kind} · {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/now_panel.py" line="194"/>
-        <source>Last cue: then close the panel</source>
+        <source>{elapsed} of {duration}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="199"/>
-        <source>Next: nothing — this is the last slot</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="198"/>
+        <source>{amount} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="202"/>
-        <source>NEXT {time}</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="200"/>
+        <source>back at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="211"/>
-        <source>{symbol} {drift} · projected end {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="217"/>
-        <source>STAGE MESSAGE: {message}  (flashing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="218"/>
-        <source>STAGE MESSAGE: {message}</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="204"/>
+        <source>planned {day} at {time}, in {wait} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/now_panel.py" line="221"/>
+        <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="226"/>
+        <source>Next cue: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="228"/>
+        <source>Last cue: then close the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="233"/>
+        <source>Next: nothing — this is the last slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="236"/>
+        <source>NEXT {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="245"/>
+        <source>{symbol} {drift} · projected end {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="251"/>
+        <source>STAGE MESSAGE: {message}  (flashing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="252"/>
+        <source>STAGE MESSAGE: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="255"/>
         <source>BLACKOUT: {displays}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="223"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="257"/>
         <source>ROLL MODE: the plan drives the show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,184 +459,184 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="69"/>
+        <location filename="../../runofshow/ui/operator.py" line="79"/>
         <source>NOTES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="76"/>
+        <location filename="../../runofshow/ui/operator.py" line="86"/>
         <source>No private notes for this slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="78"/>
+        <location filename="../../runofshow/ui/operator.py" line="88"/>
         <source>MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="84"/>
+        <location filename="../../runofshow/ui/operator.py" line="94"/>
         <source>e.g. Please wrap up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="88"/>
+        <location filename="../../runofshow/ui/operator.py" line="98"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="91"/>
+        <location filename="../../runofshow/ui/operator.py" line="101"/>
         <source>Send + flash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="94"/>
+        <location filename="../../runofshow/ui/operator.py" line="104"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="129"/>
+        <location filename="../../runofshow/ui/operator.py" line="139"/>
         <source>Ready. Press Space (GO) to start the show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="131"/>
-        <location filename="../../runofshow/ui/operator.py" line="287"/>
+        <location filename="../../runofshow/ui/operator.py" line="141"/>
+        <location filename="../../runofshow/ui/operator.py" line="297"/>
         <source>Last: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="157"/>
+        <location filename="../../runofshow/ui/operator.py" line="167"/>
         <source>Show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="166"/>
+        <location filename="../../runofshow/ui/operator.py" line="176"/>
         <source>{tip} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="181"/>
+        <location filename="../../runofshow/ui/operator.py" line="191"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="182"/>
+        <location filename="../../runofshow/ui/operator.py" line="192"/>
         <source>Open agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="183"/>
+        <location filename="../../runofshow/ui/operator.py" line="193"/>
         <source>Reload agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="184"/>
+        <location filename="../../runofshow/ui/operator.py" line="194"/>
         <source>Recent agendas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="187"/>
+        <location filename="../../runofshow/ui/operator.py" line="197"/>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="188"/>
+        <location filename="../../runofshow/ui/operator.py" line="198"/>
         <source>New show on this agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="190"/>
+        <location filename="../../runofshow/ui/operator.py" line="200"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="191"/>
+        <location filename="../../runofshow/ui/operator.py" line="201"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="194"/>
+        <location filename="../../runofshow/ui/operator.py" line="204"/>
         <source>Blackout one display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="202"/>
+        <location filename="../../runofshow/ui/operator.py" line="212"/>
         <source>&amp;Displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="203"/>
+        <location filename="../../runofshow/ui/operator.py" line="213"/>
         <location filename="../../runofshow/ui/remote_panel.py" line="132"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="204"/>
+        <location filename="../../runofshow/ui/operator.py" line="214"/>
         <source>Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="218"/>
+        <location filename="../../runofshow/ui/operator.py" line="228"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="247"/>
+        <location filename="../../runofshow/ui/operator.py" line="257"/>
         <source>Select a slot in the rundown first, then press G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="274"/>
+        <location filename="../../runofshow/ui/operator.py" line="284"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="276"/>
+        <location filename="../../runofshow/ui/operator.py" line="286"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="276"/>
+        <location filename="../../runofshow/ui/operator.py" line="286"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="278"/>
+        <location filename="../../runofshow/ui/operator.py" line="288"/>
         <source>Roll: ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="278"/>
+        <location filename="../../runofshow/ui/operator.py" line="288"/>
         <source>Roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="279"/>
+        <location filename="../../runofshow/ui/operator.py" line="289"/>
         <source>Unblack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="279"/>
+        <location filename="../../runofshow/ui/operator.py" line="289"/>
         <source>Blackout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="290"/>
+        <location filename="../../runofshow/ui/operator.py" line="300"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="303"/>
+        <location filename="../../runofshow/ui/operator.py" line="313"/>
         <source>⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="306"/>
+        <location filename="../../runofshow/ui/operator.py" line="316"/>
         <source>⚠ RECORD NOT SAVED: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="308"/>
+        <location filename="../../runofshow/ui/operator.py" line="318"/>
         <source>The show goes on. What it did since is kept in memory, in order, and written as soon as the disk takes it; until then a crash would lose it. Free disk space or check the state directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,12 +644,12 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="73"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="88"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="75"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="90"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,7 +927,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="153"/>
+        <location filename="../../runofshow/ui/rundown.py" line="158"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,27 +935,27 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="91"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="106"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="94"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="109"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="99"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="99"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="99"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,6 +23,26 @@ function nextLine(s) {
   return `Next ${ROS.hhmm(slot.start)}: ${names ? `${names} — ` : ""}${slot.title}`;
 }
 
+// The progress bar: elapsed / duration of the running slot, the warning zone from duration - warning.
+function drawProgress(s, l, colour) {
+  const bar = document.getElementById("progress");
+  const duration = s.timer.duration;
+  const timed = s.current && (s.phase === "running" || s.phase === "paused") && duration > 0;
+  bar.hidden = !timed;
+  if (!timed) return;
+  const done = l.remaining <= 0 ? 1 : Math.min(1, Math.max(0, (duration - l.remaining) / duration));
+  const zone = Math.min(1, Math.max(0, (duration - s.timer.warning) / duration));
+  bar.dataset.done = done.toFixed(3);
+  bar.dataset.zone = zone.toFixed(3);
+  const fill = bar.querySelector(".fill");
+  fill.style.width = `${(done * 100).toFixed(2)}%`;
+  fill.style.background = colour;
+  bar.querySelector(".zone").style.left = `${(zone * 100).toFixed(2)}%`;
+  const mark = bar.querySelector(".mark");
+  mark.style.left = `${(zone * 100).toFixed(2)}%`;
+  mark.hidden = zone >= 1;
+}
+
 ROS.start((s, l, live) => {
   const muted = s.theme.colours.none;
   let colour = l.colour, word = l.word, digits = l.countdown;
@@ -59,10 +79,15 @@ ROS.start((s, l, live) => {
   digitsEl.style.color = colour;
   // As big as the screen allows: a monospace digit is about 0.6 em wide, so size by the length.
   const chars = Math.max(5, digits.length);
-  digitsEl.style.fontSize = s.message ? `min(${(110 / chars).toFixed(1)}vw, 33vh)` : `min(${(135 / chars).toFixed(1)}vw, 50vh)`;
+  // With a message the digits keep 0.3 of the height in ink (a digit's ink is about 0.73 em): no shrinking.
+  digitsEl.style.fontSize = s.message ? `min(${(135 / chars).toFixed(1)}vw, 43vh)` : `min(${(135 / chars).toFixed(1)}vw, 50vh)`;
   ROS.text("word", word).style.color = colour;
   const message = ROS.text("message", s.message);
   message.hidden = !s.message;
+  // All of a long message reads: its letters get smaller as it gets longer (280 characters at most).
+  const length = s.message ? s.message.length : 0;
+  message.style.fontSize = `${Math.min(6, Math.max(2.4, 6 * Math.sqrt(60 / Math.max(60, length)))).toFixed(2)}vh`;
   ROS.text("next", nextLine(s));
+  drawProgress(s, l, colour);
   document.getElementById("blackout").hidden = !s.blackout.includes("stage");
 });

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -47,6 +47,7 @@ class TextItem:
     wrap: bool = True
     align: Qt.AlignmentFlag = ALIGN_CENTER
     min_px: int = 10
+    tight: bool = False  # digits only: fit the ink of the digits, not the line (no room lost above and below)
 
 
 @dataclass(frozen=True)
@@ -98,20 +99,51 @@ def _flags(item: TextItem) -> int:
     return flags
 
 
+INK_REFERENCE = "0123456789"  # every digit: the ink's height does not change from one second to the next
+
+
+def _tight_used(item: TextItem, rect: QRectF, pixel_size: int) -> QRectF:
+    """Where a tight item's ink goes: its advance wide (steady as digits change), the digits' ink high."""
+    metrics = QFontMetricsF(_font(item, pixel_size))
+    ink = metrics.tightBoundingRect(INK_REFERENCE)
+    width = metrics.horizontalAdvance(item.text)
+    horizontal = item.align & Qt.AlignmentFlag.AlignHorizontal_Mask
+    if horizontal == Qt.AlignmentFlag.AlignLeft:
+        x = rect.left()
+    elif horizontal == Qt.AlignmentFlag.AlignRight:
+        x = rect.right() - width
+    else:
+        x = rect.center().x() - width / 2
+    return QRectF(x, rect.center().y() - ink.height() / 2, width, ink.height())
+
+
+def _tight_baseline(item: TextItem, used: QRectF, pixel_size: int) -> QPointF:
+    ink = QFontMetricsF(_font(item, pixel_size)).tightBoundingRect(INK_REFERENCE)
+    return QPointF(used.left(), used.top() - ink.top())
+
+
+def _measure(item: TextItem, rect: QRectF, pixel_size: int) -> QRectF:
+    if item.tight:
+        return _tight_used(item, rect, pixel_size)
+    return QFontMetricsF(_font(item, pixel_size)).boundingRect(rect, _flags(item), item.text)
+
+
 @lru_cache(maxsize=1024)
 def _best_size(item: TextItem, width: float, height: float) -> tuple[int, QRectF]:
     # Cached: a display redraws the same texts every second, and only the digits change.
     rect = item.box.rect(width, height)
-    low, high = item.min_px, max(item.min_px, int(rect.height() * item.max_fraction))
+    # A tight item's ink is smaller than its font's pixel size (digits are about 3/4 of it): room to grow.
+    tallest = rect.height() * item.max_fraction * (2 if item.tight else 1)
+    low, high = item.min_px, max(item.min_px, int(tallest))
     best = low
     while low <= high:
         middle = (low + high) // 2
-        used = QFontMetricsF(_font(item, middle)).boundingRect(rect, _flags(item), item.text)
+        used = _measure(item, rect, middle)
         if used.width() <= rect.width() and used.height() <= rect.height():
             best, low = middle, middle + 1
         else:
             high = middle - 1
-    return best, QFontMetricsF(_font(item, best)).boundingRect(rect, _flags(item), item.text)
+    return best, _measure(item, rect, best)
 
 
 def fit(item: TextItem, width: float, height: float) -> Fitted:
@@ -124,20 +156,36 @@ def fitted(scene: Scene, width: float, height: float) -> list[Fitted]:
     return [fit(item, width, height) for item in scene.texts if item.text]
 
 
-def changed_area(old: Scene | None, new: Scene, width: float, height: float) -> QRectF | None:
-    """The part of the window to redraw going from `old` to `new`: None when nothing changed."""
-    whole = QRectF(0, 0, width, height)
-    if old is None or (old.background, old.fills, old.pictures) != (new.background, new.fills, new.pictures):
+def changed_rects(old: Scene | None, new: Scene, width: float, height: float) -> list[QRectF]:
+    """The parts of the window to redraw going from `old` to `new`, apart: empty when nothing changed.
+
+    Apart, so that the digits in the middle and a progress bar along the bottom changing in the same second
+    do not redraw all that lies between them.
+    """
+    whole = [QRectF(0, 0, width, height)]
+    if old is None or (old.background, old.pictures) != (new.background, new.pictures):
         return whole
-    if len(old.texts) != len(new.texts):
+    if len(old.texts) != len(new.texts) or len(old.fills) != len(new.fills):
         return whole
-    area: QRectF | None = None
+    rects: list[QRectF] = []
+    for was, now in zip(old.fills, new.fills, strict=True):
+        if was != now:
+            if was.colour != now.colour and any(text.box == now.box for text in new.texts):
+                return whole  # a background behind text
+            rects.extend(fill.box.rect(width, height) for fill in (was, now))
     for before, after in zip(old.texts, new.texts, strict=True):
         if before == after:
             continue
         if before.box != after.box:
             return whole
-        rect = after.box.rect(width, height)
+        rects.append(after.box.rect(width, height))
+    return rects
+
+
+def changed_area(old: Scene | None, new: Scene, width: float, height: float) -> QRectF | None:
+    """The part of the window to redraw going from `old` to `new`: None when nothing changed."""
+    area: QRectF | None = None
+    for rect in changed_rects(old, new, width, height):
         area = rect if area is None else area.united(rect)
     return area
 
@@ -164,4 +212,7 @@ def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QR
         placed = fit(item, width, height)
         painter.setFont(_font(placed.item, placed.pixel_size))
         painter.setPen(QColor(placed.item.colour))
-        painter.drawText(placed.rect, _flags(placed.item), placed.item.text)
+        if placed.item.tight:
+            painter.drawText(_tight_baseline(placed.item, placed.used, placed.pixel_size), placed.item.text)
+        else:
+            painter.drawText(placed.rect, _flags(placed.item), placed.item.text)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from runofshow.core.show import ShowState, SlotPhase
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.translation import translate
-from runofshow.ui.canvas import Scene, changed_area, paint
+from runofshow.ui.canvas import Scene, changed_rects, paint
 
 FLASH_AT_ZERO_SECONDS = 5.0
 BLINK_MS = 250
@@ -80,10 +80,13 @@ class DisplayWindow(QWidget):
         if not self.isVisible():
             return
         scene = self.current_scene()
-        area = changed_area(self._drawn, scene, self.width(), self.height())
-        if area is not None:
+        rects = changed_rects(self._drawn, scene, self.width(), self.height())
+        if rects:
             self._drawn = scene
-            self.update(area.toAlignedRect())
+            region = QRegion()
+            for rect in rects:
+                region = region.united(rect.toAlignedRect())
+            self.update(region)
 
     def _toggle_blink(self) -> None:
         self._blink_on = not self._blink_on
