@@ -161,42 +161,47 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>DisplayManager</name>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="99"/>
+        <location filename="../../runofshow/ui/displays.py" line="102"/>
         <source>The {kind} screen &apos;{screen}&apos; is missing: the {kind} display is now a window on this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="102"/>
+        <location filename="../../runofshow/ui/displays.py" line="105"/>
+        <source>The {kind} display would cover another display or this window: it is a window on this screen instead (Displays menu: choose its screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/displays.py" line="109"/>
         <source>The {kind} display is back on &apos;{screen}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="146"/>
+        <location filename="../../runofshow/ui/displays.py" line="160"/>
         <source>{display} — on {screen} (stand-in window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="149"/>
+        <location filename="../../runofshow/ui/displays.py" line="163"/>
         <source>{display} — on {screen}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="151"/>
+        <location filename="../../runofshow/ui/displays.py" line="165"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="155"/>
+        <location filename="../../runofshow/ui/displays.py" line="169"/>
         <source>Full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="169"/>
+        <location filename="../../runofshow/ui/displays.py" line="183"/>
         <source>{screen} (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="174"/>
+        <location filename="../../runofshow/ui/displays.py" line="188"/>
         <source>Flash the stage display at zero</source>
         <translation type="unfinished"></translation>
     </message>

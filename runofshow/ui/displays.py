@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from runofshow.core.commands import DISPLAYS
 from runofshow.qt.bridge import ShowBridge
-from runofshow.qt.placement import DisplayChoice, Placement, ScreenInfo, place
+from runofshow.qt.placement import DisplayChoice, Placement, ScreenInfo, place_all
 from runofshow.qt.settings import read_bool
 from runofshow.ui.display_base import DisplayOptions, DisplayWindow
 from runofshow.ui.moderator_view import ModeratorWindow
@@ -19,6 +19,8 @@ WINDOW_CLASSES: dict[str, type[DisplayWindow]] = {
     "projector": ProjectorWindow, "stage": StageWindow, "moderator": ModeratorWindow,
 }
 WINDOWED_SIZE = (960, 540)
+CASCADE_STEP = 40  # pixels between windowed displays on the operator's screen
+CASCADE_MARGIN = 48  # from the screen's edge, clear of a task bar
 
 
 def screen_info(screen: QScreen) -> ScreenInfo:
@@ -90,14 +92,19 @@ class DisplayManager(QObject):
         available = screens if screens is not None else self.screens()
         operator = self.operator_screen()
         operator_had_keyboard = self.operator.isActiveWindow()
+        placements = place_all(self.choices, available, operator)
         for kind, window in self.windows.items():
-            placement = place(self.choices[kind], available, operator)
+            placement = placements[kind]
             previous = self.placements.get(kind)
             self.placements[kind] = placement
             self._put(window, placement)
             if placement is not None and placement.fallback and (previous is None or not previous.fallback):
                 self.notice.emit(self.tr("The {kind} screen '{screen}' is missing: the {kind} display is now a "
                                          "window on this screen").format(kind=kind, screen=self.choices[kind].screen))
+            elif placement is not None and placement.displaced and (previous is None or not previous.displaced):
+                self.notice.emit(self.tr("The {kind} display would cover another display or this window: it is a "
+                                         "window on this screen instead (Displays menu: choose its screen)").format(
+                                             kind=kind))
             elif placement is not None and previous is not None and previous.fallback and not placement.fallback:
                 self.notice.emit(self.tr("The {kind} display is back on '{screen}'").format(kind=kind,
                                                                                              screen=placement.screen))
@@ -119,6 +126,13 @@ class DisplayManager(QObject):
         if placement.fullscreen:
             window.setGeometry(geometry)
             window.showFullScreen()
+        elif placement.screen == self.operator_screen():
+            # On the operator's screen: lower right, cascaded, away from the timer at the top left.
+            width, height = min(WINDOWED_SIZE[0], geometry.width() // 2), min(WINDOWED_SIZE[1], geometry.height() // 2)
+            step = CASCADE_STEP * placement.cascade
+            window.setGeometry(max(geometry.x(), geometry.right() - width - CASCADE_MARGIN - step),
+                               max(geometry.y(), geometry.bottom() - height - CASCADE_MARGIN - step), width, height)
+            window.showNormal()
         else:
             width, height = min(WINDOWED_SIZE[0], geometry.width()), min(WINDOWED_SIZE[1], geometry.height())
             window.setGeometry(geometry.x() + (geometry.width() - width) // 2,

@@ -60,7 +60,9 @@ def test_the_projector_is_full_screen_on_the_screen_chosen_for_it(two_screens: d
     assert two_screens["assigned"] == {"screen": "HDMI-1", "full": True, "visible": True,
                                        "rect": [1366, 0, 1920, 1080]}
     stage = two_screens["stage"]
-    assert stage["screen"] == "LAPTOP" and not stage["full"] and stage["rect"][2:] == [960, 540]  # type: ignore[index]
+    # A window on the operator's screen: half its size, in the lower right, clear of the operator's timer.
+    assert stage["screen"] == "LAPTOP" and not stage["full"]  # type: ignore[index]
+    assert stage["rect"] == [1366 - 683 - 48 - 1, 768 - 384 - 48 - 1, 683, 384]  # type: ignore[index]
 
 
 def test_the_displays_menu_lists_screens_by_name_and_size(two_screens: dict[str, object]) -> None:
