@@ -38,7 +38,9 @@ ROS.start((s, l) => {
   document.body.dataset.phase = s.phase;
   document.getElementById("blackout").hidden = !s.blackout.includes("projector");
   const venue = s.event.venue;
-  const date = new Date(`${s.event.date}T12:00:00Z`).toLocaleDateString("en-GB",
+  // Today's date in the event's zone (the snapshot's time of day as written there), as on the Qt projector.
+  const day = (s.time_of_day || s.event.date).slice(0, 10);
+  const date = new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB",
     { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   ROS.text("footer", [venue.name, venue.address, date].filter(Boolean).join(" · "));
   ROS.text("clock", ROS.timeOfDay(l.at, false));

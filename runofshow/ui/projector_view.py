@@ -26,7 +26,8 @@ def _frame(state: ShowState) -> Scene:
     scene.pictures.append(Picture(str(resources_dir() / "logo.svg"), Box(0.025, 0.015, 0.07, 0.09)))
     scene.add(state.event.title, Box(0.11, 0.015, 0.86, 0.09), LIGHT, bold=True, align=ALIGN_LEFT)
     venue = state.event.venue
-    footer = " · ".join(part for part in (venue.name, venue.address, f"{state.event.date:%-d %B %Y}") if part)
+    # Today's date in the event's zone: on day two of a conference the room reads day two's date.
+    footer = " · ".join(part for part in (venue.name, venue.address, f"{state.time_of_day:%-d %B %Y}") if part)
     scene.add(footer, Box(0.03, 0.94, 0.94, 0.045), SOFT, align=ALIGN_LEFT)
     return scene
 

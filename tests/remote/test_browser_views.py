@@ -293,3 +293,5 @@ def test_overnight_the_stage_counts_down_to_tomorrow_and_the_room_is_told(
     shown = projector.texts("kicker", "headline")
     assert shown["kicker"] == "STARTING TOMORROW AT 09:00" and shown["headline"] == "Day two keynote"
     projector.shot(tmp_path, "web-projector-overnight.png")
+    projector.remote.set_time(on(2, 8, 30))  # the next morning, before GO: the footer has the new day's date
+    projector.wait_for("document.getElementById('footer').textContent.endsWith('1 December 2023')")

@@ -64,3 +64,11 @@ def test_the_moderators_cue_times_count_real_time_across_the_spring_change() -> 
     state = engine.state(Instant(start + 600, start + 600))
     # 01:30 + 45 min is 02:15, which does not exist that night: the clocks read 03:15.
     assert cue_schedule(state).splitlines() == ["▶ 01:30  Opening", "   03:15  Questions", "   04:00  Close the panel"]
+
+
+def test_the_projector_footer_reads_the_day_being_played(qtbot: QtBot) -> None:
+    engine = ShowEngine(CONFERENCE)
+    engine.execute("goto", on(3, 9, 0), {"slot": "k3"})
+    shown = [item.text for item in projector_scene(engine.state(on(3, 9, 10))).texts]
+    assert any(text.endswith("2 December 2023") for text in shown)
+    assert not any("30 November 2023" in text for text in shown)
