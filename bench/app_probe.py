@@ -25,6 +25,9 @@ from PySide6.QtWidgets import QApplication
 class NoPrompts:
     """Nobody is at the keyboard: never resume, never pick another file."""
 
+    def attach(self, window: object) -> None:
+        """No dialog ever opens, so there is no window to open it over."""
+
     def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
         print("\n".join(lines), file=sys.stderr)
         return False

@@ -8,7 +8,10 @@ Each concern has a module of its own; this one builds the parts and connects the
     ui/sound_menu.py      the chimes and their menu entry
     ui/displays.py        the display windows and the Displays menu
     ui/remote_panel.py    the Remote menu, handed the server by `start_remote` below
-    ui/folder_lock.py     one controller per state folder
+    ui/folder_lock.py     one controller per state folder, and what a second copy says and offers
+    ui/problems_panel.py  a broken agenda during the show, listed in the operator window (never a box)
+    ui/dialogs.py         every question, over the operator window, none of them blocking GO mid-show
+    qt/single_instance.py a second copy on this show brings the running operator window to the front
     qt/settings.py        window geometry and the other values kept between runs
 """
 
@@ -23,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from runofshow.core.clock import Clock, SystemClock
@@ -34,7 +37,9 @@ from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.first_paint import FirstPaint
+from runofshow.qt.operator_screen import OPERATOR_GEOMETRY, operator_screen
 from runofshow.qt.settings import restore_geometry, save_geometry
+from runofshow.qt.single_instance import RaiseListener
 from runofshow.qt.sound import Chimes
 from runofshow.qt.translation import translate
 from runofshow.remote.options import RemoteOptions
@@ -43,6 +48,7 @@ from runofshow.ui.agenda_files import AgendaFiles
 from runofshow.ui.dialogs import DialogPrompts, Prompts
 from runofshow.ui.displays import DisplayManager
 from runofshow.ui.folder_lock import can_show_dialogs, lock_state_folder
+from runofshow.ui.message_presets import MessagePresets
 from runofshow.ui.operator import OperatorWindow
 from runofshow.ui.report_export import export_report
 from runofshow.ui.show_record import ShowRecords
@@ -51,11 +57,11 @@ from runofshow.ui.sound_menu import SoundSwitch
 if TYPE_CHECKING:
     from runofshow.remote.server import RemoteServer
 
-__all__ = ["AppController", "build_parser", "can_show_dialogs", "install_excepthook", "lock_state_folder",
-           "run_app", "start_remote"]
+__all__ = ["AppController", "build_parser", "can_show_dialogs", "dialog_prompts", "install_excepthook",
+           "lock_state_folder", "run_app", "start_remote"]
 
 log = logging.getLogger("runofshow")
-GEOMETRY = "operator_geometry"
+GEOMETRY = OPERATOR_GEOMETRY
 DEFAULT_SIZE = (1400, 860)
 # A show started and not finished: quitting now would take every display dark, so the app asks first.
 UNDER_WAY = frozenset({ShowPhase.RUNNING, ShowPhase.PAUSED, ShowPhase.BETWEEN})
@@ -85,6 +91,10 @@ class AppController(QObject):
         self.chimes: Chimes | None = None
         self.remote: RemoteServer | None = None  # the network server, when run_app asks for one
         self.remote_args: argparse.Namespace | None = None
+        self.listener: RaiseListener | None = None  # a second copy on this show asks for the window here
+        # The displays wait for both the first paint and the show's decision (the resume question).
+        self._painted = False
+        self._decided = False
         self.fsync = FsyncWorker()  # the journal's fsync runs here, never on the Qt thread
         self.records = ShowRecords(prompts, clock, state_dir, self.fsync, resume_policy)
         self.files = AgendaFiles(settings, prompts, self)
@@ -128,25 +138,65 @@ class AppController(QObject):
         if loaded is None:
             return False
         path, agenda = loaded
-        session = self.records.session_for(path, agenda)
+        session, found = self.records.new_session(path, agenda)
         self.bridge = ShowBridge(session, self.clock, self)
         self.fsync.set_listener(self.bridge.on_synced_callback())
-        self.window = OperatorWindow(self.bridge, self, may_quit=self.may_quit)
-        self.window.closing.connect(self.shutdown)
-        self.bridge.clock_corrected.connect(self.window.show_notice)
-        self.window.set_mode_banner(self.mode_banner)
-        restore_geometry(self.window, self.settings, GEOMETRY, DEFAULT_SIZE)
-        self.files.adopt(path)
-        self.window.show()
-        self.bridge.start()
+        self.window = window = OperatorWindow(self.bridge, self, may_quit=self.may_quit)
+        window.closing.connect(self.shutdown)
+        self.bridge.clock_corrected.connect(window.show_notice)
+        window.set_mode_banner(self.mode_banner)
+        # The app's own preset messages (keys 1-9 after the agenda's), with Show > Message presets…
+        self.message_presets = MessagePresets(self.settings, window.show_menu, window)
+        self.message_presets.changed.connect(window.message_panel.set_settings_presets)
+        window.message_panel.set_settings_presets(self.message_presets.presets)
+        self.files.problems_found.connect(window.problems_panel.show_problems)
+        self.files.problems_gone.connect(window.problems_panel.dismiss)
+        restore_geometry(window, self.settings, GEOMETRY, DEFAULT_SIZE)
+        self.prompts.attach(window)  # from now on every question opens over the operator window
+        self.listener = RaiseListener(self.state_dir, self)
+        self.listener.raise_requested.connect(self.bring_to_front)
         if defer_extras:
             # The operator window is what the stage manager waits for: the displays and the sound
-            # come a moment after it has been painted.
-            self._after_first_paint = FirstPaint(self.window, self._start_extras)
+            # come a moment after it has been painted (and once the show to play is decided).
+            self._after_first_paint = FirstPaint(window, self._on_first_paint)
+        window.show()
+        # Placed and shown first, so that the question about a show found in the record opens over
+        # it, on the operator's screen; the displays come only once the answer decides what they show.
+        if self.records.settle(session, found, path, agenda):
+            self.bridge.set_session(session)
+            window.show_notice(self.tr("Show resumed: {summary}").format(summary=found.summary() if found else ""))
+        self._decided = True
+        self.files.adopt(path)
+        self.bridge.start()
+        if defer_extras:
+            self._extras_if_ready()
         else:
             self._start_extras()
-        self.records.tell(session, self.window.show_notice)
+        self.records.tell(session, window.show_notice)
         return True
+
+    def _on_first_paint(self) -> None:
+        self._painted = True
+        self._extras_if_ready()
+
+    def _extras_if_ready(self) -> None:
+        """The displays, once the window is painted and the show decided, in either order (a question may
+        be open at the first paint: the displays must not show a new show that is then resumed)."""
+        if self._painted and self._decided and self.displays is None:
+            self._start_extras()
+
+    def bring_to_front(self) -> None:
+        """A second copy was started on this show: the operator window comes to the front, where it is."""
+        window = self.window
+        if window is None:
+            return
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        QApplication.alert(window)  # where the window manager refuses to activate it, the taskbar flashes
+        window.show_notice(self.tr("Another copy of runofshow was started on this show and stopped: this window "
+                                   "runs the show"))
 
     def _start_extras(self) -> None:
         bridge, window = self.bridge, self.window
@@ -221,6 +271,9 @@ class AppController(QObject):
             save_geometry(self.window, self.settings, GEOMETRY)
         if self.displays is not None:
             self.displays.close_all()
+        if self.listener is not None:
+            self.listener.close()
+        self.files.watcher.stop()
         if self.remote is not None:
             self.remote.stop()
         if self.bridge is not None:
@@ -275,6 +328,11 @@ def install_excepthook(controller: AppController) -> None:
     sys.excepthook = hook
 
 
+def dialog_prompts(settings: QSettings) -> DialogPrompts:
+    """The real dialogs: until the operator window exists (a broken first agenda), on the screen it opens on."""
+    return DialogPrompts(home_screen=operator_screen(settings, GEOMETRY))
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
@@ -286,7 +344,8 @@ def run_app(argv: Sequence[str]) -> int:
         app = QApplication.instance() or QApplication([sys.argv[0]])
         app.setApplicationName("runofshow")
         app.setOrganizationName("runofshow")
-        controller = AppController(QSettings(), DialogPrompts(), SystemClock(), state_dir,
+        settings = QSettings()
+        controller = AppController(settings, dialog_prompts(settings), SystemClock(), state_dir,
                                    resume_policy=args.resume)
         install_excepthook(controller)
         controller.remote_args = args  # the network server starts with the displays, after the first paint

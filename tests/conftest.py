@@ -27,6 +27,10 @@ class FakePrompts:
         self.plan_answer = False  # keep the recorded plan
         self.plan_offers: list[list[str]] = []
         self.report_path: Path | None = None
+        self.window: object = None  # the window every question opens over, once the app attached it
+
+    def attach(self, window: object) -> None:
+        self.window = window
 
     def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
         self.problem_calls.append((title, intro, list(lines)))

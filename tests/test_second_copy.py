@@ -79,9 +79,10 @@ def test_a_second_copy_on_the_same_state_folder_says_who_runs_the_show_and_exits
         finally:
             stop(second)
         err = second_log.read_text(encoding="utf-8")
-        assert f"runofshow is already running a show from {state_dir} (process {first.pid} on this laptop, " \
-               "since " in err
-        assert "Use that window, or start this copy with --state-dir for another show." in err
+        assert f"runofshow is already running this show's record folder {state_dir}: process {first.pid} on " \
+               "this laptop since " in err
+        assert "Only one copy can drive a show." in err
+        assert "Carry on in that copy's window." in err and "start runofshow with --state-dir and another folder" in err
         assert "Traceback" not in err
         assert first.poll() is None, "the first copy is still running the show"
         assert sorted(state_dir.rglob("*.jsonl")) == journals_before, "the second copy wrote nothing"

@@ -4,43 +4,43 @@
 <context>
     <name>AgendaFiles</name>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="50"/>
-        <location filename="../../runofshow/ui/agenda_files.py" line="65"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="54"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="69"/>
         <source>This agenda cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="51"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="55"/>
         <source>{path} has {count} problem(s). Fix them and open it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="66"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="70"/>
         <source>{path} has {count} problem(s); the current show keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="98"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="103"/>
         <source>{path} was changed on disk and now has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="100"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="105"/>
         <source>{path} has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="102"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="107"/>
         <source>The agenda has errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="105"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="110"/>
         <source>Agenda not reloaded: {count} problem(s); the last good agenda is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="114"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="120"/>
         <source>no changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,12 +48,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="189"/>
+        <location filename="../../runofshow/app.py" line="167"/>
+        <source>Show resumed: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="198"/>
+        <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="239"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="272"/>
+        <location filename="../../runofshow/app.py" line="324"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,99 +71,99 @@
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="33"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="47"/>
         <source>Agendas (*.yaml *.yml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="140"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="241"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="142"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="243"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="143"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="244"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="148"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="249"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="149"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="250"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="156"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="257"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="158"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="259"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="159"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="260"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="163"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="264"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="265"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="179"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="292"/>
         <source>Quit during the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="181"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="294"/>
         <source>The show is under way. If you quit now, every display goes dark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="182"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="295"/>
         <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="185"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="298"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="186"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="299"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="193"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="320"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="198"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="327"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="199"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="328"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,48 +171,58 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>DisplayManager</name>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="102"/>
+        <location filename="../../runofshow/ui/displays.py" line="117"/>
         <source>The {kind} screen &apos;{screen}&apos; is missing: the {kind} display is now a window on this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="105"/>
+        <location filename="../../runofshow/ui/displays.py" line="120"/>
         <source>The {kind} display would cover another display or this window: it is a window on this screen instead (Displays menu: choose its screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="109"/>
+        <location filename="../../runofshow/ui/displays.py" line="124"/>
         <source>The {kind} display is back on &apos;{screen}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="160"/>
+        <location filename="../../runofshow/ui/displays.py" line="175"/>
+        <source>&amp;Identify screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/displays.py" line="186"/>
         <source>{display} — on {screen} (stand-in window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="163"/>
+        <location filename="../../runofshow/ui/displays.py" line="189"/>
         <source>{display} — on {screen}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="165"/>
+        <location filename="../../runofshow/ui/displays.py" line="191"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="169"/>
+        <location filename="../../runofshow/ui/displays.py" line="195"/>
         <source>Full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="183"/>
+        <location filename="../../runofshow/ui/displays.py" line="209"/>
         <source>{screen} (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/displays.py" line="188"/>
+        <location filename="../../runofshow/ui/displays.py" line="214"/>
         <source>Flash the stage display at zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/displays.py" line="219"/>
+        <source>Thumbnails in this window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -237,17 +257,17 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="123"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="146"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="143"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="162"/>
         <source>Projector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/stage_view.py" line="129"/>
+        <location filename="../../runofshow/ui/stage_view.py" line="132"/>
         <source>Speaker countdown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -255,80 +275,279 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>FolderLock</name>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="44"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="48"/>
+        <source> since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="49"/>
+        <source> since {day} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="62"/>
+        <source>runofshow on {host} (process {pid})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="63"/>
+        <source>runofshow on {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="64"/>
+        <source>{who} is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="67"/>
+        <source>runofshow is already running this show&apos;s record folder {folder}: process {pid} on this laptop{since}. Only one copy can drive a show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="70"/>
+        <source>runofshow is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="76"/>
+        <source>To run a different show at the same time, start runofshow with --state-dir and another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="79"/>
+        <source>Run the show from {host}, or quit runofshow there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="82"/>
+        <source>Bring its window to the front to carry on with the show there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="84"/>
+        <source>Carry on in that copy&apos;s window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="90"/>
         <source>runofshow is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="45"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="95"/>
+        <source>Bring the running show to the front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="98"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="105"/>
+        <source>The running copy did not answer; find its window on the operator&apos;s screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="127"/>
         <source>runofshow cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreens</name>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="31"/>
+        <source>Operator window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="37"/>
+        <source>{display} (stand-in window: its screen is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="39"/>
+        <source>{display}, full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="41"/>
+        <source>{display}, as a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="43"/>
+        <source>No display on this screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifySign</name>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="63"/>
+        <source>{width} × {height}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/identify.py" line="65"/>
+        <source>Identify screen {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="171"/>
+        <source>To the moderator&apos;s display and the /moderator page only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="183"/>
+        <source>e.g. Please wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="187"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="189"/>
+        <source>Send + flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="191"/>
+        <source>Send pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="191"/>
+        <source>Send it pinned: it stays through slot changes until cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="205"/>
+        <source>Keys 1-9: no presets yet (the agenda&apos;s `messages:`, or Show &gt; Message presets…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="336"/>
+        <source>Key {number} sends this to the stage: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="169"/>
+        <location filename="../../runofshow/ui/message_panel.py" line="195"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="164"/>
+        <source>MESSAGE  (M to type, Esc to leave)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="167"/>
+        <source>M to type, Enter to send, Esc to leave; keys 1-9 send a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="169"/>
+        <source>To the speaker&apos;s display (and every view that shows the stage message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="171"/>
+        <location filename="../../runofshow/ui/message_panel.py" line="196"/>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="335"/>
+        <source>{number}  {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagePresets</name>
+    <message>
+        <location filename="../../runofshow/ui/message_presets.py" line="70"/>
+        <source>Message presets…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModeratorView</name>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="44"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="45"/>
         <source>Close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="55"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="56"/>
         <source>{name} (moderator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="74"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="85"/>
         <source>After this: {time} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="76"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="83"/>
         <source>After this: the end of the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="78"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="84"/>
+        <source>After this: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/moderator_view.py" line="88"/>
         <source>The show has not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="79"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="89"/>
         <source>The show is over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="83"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="94"/>
         <source>First: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="95"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="115"/>
         <source>On the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="99"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="119"/>
         <source>Running order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="105"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="125"/>
         <source>Now: {who}{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="109"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="129"/>
         <source>Next: close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="110"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="130"/>
         <source>Next: {who}{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="113"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="133"/>
         <source>Panel time left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,127 +555,127 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>NowPanel</name>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="42"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="43"/>
         <source>Moderator: {moderator} · Panel: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="60"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="68"/>
         <source>Time of day at the venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="154"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="218"/>
         <source>Plan of {plan}, played on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="156"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="220"/>
         <source>The agenda is dated {plan}: its times are played on {day}. Change the agenda&apos;s date if that is not meant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="166"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="231"/>
         <source>BEFORE THE SHOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="169"/>
-        <source>Starts at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="174"/>
-        <source>past the planned start · press GO to begin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="175"/>
-        <source>until the planned start · press GO to begin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="178"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="242"/>
         <source>THE SHOW IS OVER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="184"/>
-        <source>ended at {time} · {drift}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="188"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="252"/>
         <source>NOW · {kind} · {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="194"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="258"/>
         <source>{elapsed} of {duration}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="198"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="262"/>
         <source>{amount} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="200"/>
-        <source>back at {time}</source>
+        <location filename="../../runofshow/ui/now_panel.py" line="238"/>
+        <source>planned start {time} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="204"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="239"/>
+        <source>press GO to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="266"/>
         <source>planned {day} at {time}, in {wait} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="221"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="283"/>
         <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="226"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="288"/>
         <source>Next cue: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="228"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="290"/>
         <source>Last cue: then close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="233"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="295"/>
         <source>Next: nothing — this is the last slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="236"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="299"/>
         <source>NEXT {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="245"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="300"/>
+        <source>NEXT {time} (planned {planned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="301"/>
+        <source>NEXT at GO (planned {planned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="310"/>
         <source>{symbol} {drift} · projected end {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="251"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="316"/>
         <source>STAGE MESSAGE: {message}  (flashing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="252"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="317"/>
         <source>STAGE MESSAGE: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="255"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="320"/>
         <source>BLACKOUT: {displays}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="257"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="322"/>
+        <source>PROJECTOR: HOLDING SLIDE (H to show the session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="324"/>
         <source>ROLL MODE: the plan drives the show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,271 +683,279 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="79"/>
+        <location filename="../../runofshow/ui/operator.py" line="81"/>
         <source>NOTES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="86"/>
+        <location filename="../../runofshow/ui/operator.py" line="88"/>
         <source>No private notes for this slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="88"/>
-        <source>MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="94"/>
-        <source>e.g. Please wrap up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="98"/>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="101"/>
-        <source>Send + flash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="104"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="139"/>
+        <location filename="../../runofshow/ui/operator.py" line="126"/>
         <source>Ready. Press Space (GO) to start the show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="141"/>
-        <location filename="../../runofshow/ui/operator.py" line="297"/>
+        <location filename="../../runofshow/ui/operator.py" line="128"/>
+        <location filename="../../runofshow/ui/operator.py" line="309"/>
         <source>Last: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="167"/>
+        <location filename="../../runofshow/ui/operator.py" line="155"/>
         <source>Show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="176"/>
+        <location filename="../../runofshow/ui/operator.py" line="155"/>
+        <source>More show controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="161"/>
         <source>{tip} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="191"/>
+        <location filename="../../runofshow/ui/operator.py" line="171"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="192"/>
+        <location filename="../../runofshow/ui/operator.py" line="172"/>
         <source>Open agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="193"/>
+        <location filename="../../runofshow/ui/operator.py" line="173"/>
         <source>Reload agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="194"/>
+        <location filename="../../runofshow/ui/operator.py" line="174"/>
         <source>Recent agendas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="197"/>
+        <location filename="../../runofshow/ui/operator.py" line="177"/>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="198"/>
+        <location filename="../../runofshow/ui/operator.py" line="178"/>
         <source>New show on this agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="200"/>
+        <location filename="../../runofshow/ui/operator.py" line="180"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="201"/>
+        <location filename="../../runofshow/ui/operator.py" line="181"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="204"/>
+        <location filename="../../runofshow/ui/operator.py" line="182"/>
+        <source>Send a preset message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="187"/>
         <source>Blackout one display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="212"/>
+        <location filename="../../runofshow/ui/operator.py" line="197"/>
         <source>&amp;Displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="213"/>
+        <location filename="../../runofshow/ui/operator.py" line="198"/>
         <location filename="../../runofshow/ui/remote_panel.py" line="132"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="214"/>
+        <location filename="../../runofshow/ui/operator.py" line="199"/>
         <source>Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="228"/>
+        <location filename="../../runofshow/ui/operator.py" line="213"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="257"/>
+        <location filename="../../runofshow/ui/operator.py" line="245"/>
         <source>Select a slot in the rundown first, then press G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="284"/>
+        <location filename="../../runofshow/ui/operator.py" line="261"/>
+        <source>{number}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="267"/>
+        <source>No preset {number}: add `messages:` to the agenda, or use Show &gt; Message presets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="291"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="286"/>
+        <location filename="../../runofshow/ui/operator.py" line="293"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="286"/>
+        <location filename="../../runofshow/ui/operator.py" line="293"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="288"/>
+        <location filename="../../runofshow/ui/operator.py" line="295"/>
         <source>Roll: ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="288"/>
+        <location filename="../../runofshow/ui/operator.py" line="295"/>
         <source>Roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="289"/>
+        <location filename="../../runofshow/ui/operator.py" line="298"/>
         <source>Unblack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="289"/>
+        <location filename="../../runofshow/ui/operator.py" line="298"/>
         <source>Blackout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="300"/>
+        <location filename="../../runofshow/ui/operator.py" line="312"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="313"/>
+        <location filename="../../runofshow/ui/operator.py" line="325"/>
         <source>⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="316"/>
+        <location filename="../../runofshow/ui/operator.py" line="328"/>
         <source>⚠ RECORD NOT SAVED: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="318"/>
+        <location filename="../../runofshow/ui/operator.py" line="330"/>
         <source>The show goes on. What it did since is kept in memory, in order, and written as soon as the disk takes it; until then a crash would lose it. Free disk space or check the state directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresetsEditor</name>
+    <message>
+        <location filename="../../runofshow/ui/message_presets.py" line="37"/>
+        <source>Message presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_presets.py" line="40"/>
+        <source>One message a line, at most {count}. They come after the agenda&apos;s own `messages:` on keys 1-9, for every show on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_presets.py" line="45"/>
+        <source>Please wrap up
+Mic check
+5 minutes left</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="88"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="106"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="90"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="108"/>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../runofshow/ui/problems_panel.py" line="51"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/problems_panel.py" line="54"/>
+        <source>Hide this list. The show already runs on the last good agenda.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="49"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="50"/>
         <source>… and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="73"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="94"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="74"/>
-        <source>The programme starts at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="81"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="101"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="88"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="108"/>
         <source>Issues we will address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="94"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="114"/>
         <source>Thank you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="95"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="115"/>
         <source>for joining {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="101"/>
-        <source>Starting {day} at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="104"/>
-        <source>Up next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="108"/>
-        <location filename="../../runofshow/ui/projector_view.py" line="132"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="123"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="151"/>
         <source>Moderated by {moderator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="115"/>
-        <source>Break — back at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="116"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="132"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="120"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="139"/>
         <source>Next: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="125"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="144"/>
         <source>Thank you for joining us</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,7 +1159,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="158"/>
+        <location filename="../../runofshow/ui/rundown.py" line="161"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,27 +1167,27 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="106"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="124"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="109"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="127"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="114"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,157 +1195,267 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ShowActions</name>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="58"/>
+        <location filename="../../runofshow/ui/actions.py" line="67"/>
         <source>GO ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="59"/>
+        <location filename="../../runofshow/ui/actions.py" line="68"/>
         <source>Start the show / start the loaded slot / go to the next slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="61"/>
+        <location filename="../../runofshow/ui/actions.py" line="70"/>
         <source>◀ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="62"/>
+        <location filename="../../runofshow/ui/actions.py" line="71"/>
         <source>Go back to the previous slot (undoable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="63"/>
+        <location filename="../../runofshow/ui/actions.py" line="72"/>
         <source>Pause / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="64"/>
+        <location filename="../../runofshow/ui/actions.py" line="73"/>
         <source>Pause or resume the timer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="65"/>
+        <location filename="../../runofshow/ui/actions.py" line="74"/>
         <source>−1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="66"/>
+        <location filename="../../runofshow/ui/actions.py" line="75"/>
         <source>Remove one minute from the current slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="68"/>
+        <location filename="../../runofshow/ui/actions.py" line="77"/>
         <source>+1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="69"/>
+        <location filename="../../runofshow/ui/actions.py" line="78"/>
         <source>Add one minute to the current slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="70"/>
+        <location filename="../../runofshow/ui/actions.py" line="79"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="71"/>
+        <location filename="../../runofshow/ui/actions.py" line="80"/>
         <source>Put the current slot back to its start, waiting for GO (undoable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="73"/>
+        <location filename="../../runofshow/ui/actions.py" line="82"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="74"/>
+        <location filename="../../runofshow/ui/actions.py" line="83"/>
         <source>Undo the last command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="75"/>
+        <location filename="../../runofshow/ui/actions.py" line="84"/>
         <source>Message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="76"/>
+        <location filename="../../runofshow/ui/actions.py" line="85"/>
         <source>Type a message for the stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="77"/>
+        <location filename="../../runofshow/ui/actions.py" line="86"/>
         <source>Clear message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="78"/>
+        <location filename="../../runofshow/ui/actions.py" line="87"/>
         <source>Remove the stage message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="79"/>
-        <source>Flash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="80"/>
-        <source>Flash the stage display</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="81"/>
-        <source>Blackout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="82"/>
-        <source>Black out every display, or bring them back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="83"/>
-        <source>◀ Cue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="84"/>
-        <source>Back to the previous cue (panel turn)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="85"/>
-        <source>Cue ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="86"/>
-        <source>On to the next cue (panel turn)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="87"/>
-        <source>Go to selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/actions.py" line="88"/>
-        <source>Start the slot selected in the rundown now (undoable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../runofshow/ui/actions.py" line="90"/>
-        <source>Roll</source>
+        <source>Preset message 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/actions.py" line="91"/>
-        <source>Roll mode: the plan and the clock drive the show</source>
+        <source>Send preset message 1 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="92"/>
+        <source>Preset message 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="93"/>
+        <source>Send preset message 2 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="94"/>
+        <source>Preset message 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="95"/>
+        <source>Send preset message 3 to the stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/actions.py" line="96"/>
+        <source>Preset message 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="97"/>
+        <source>Send preset message 4 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="98"/>
+        <source>Preset message 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="99"/>
+        <source>Send preset message 5 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="100"/>
+        <source>Preset message 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="101"/>
+        <source>Send preset message 6 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="102"/>
+        <source>Preset message 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="103"/>
+        <source>Send preset message 7 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="104"/>
+        <source>Preset message 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="105"/>
+        <source>Send preset message 8 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="106"/>
+        <source>Preset message 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="107"/>
+        <source>Send preset message 9 to the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="108"/>
+        <source>Flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="109"/>
+        <source>Flash the stage display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="110"/>
+        <source>Blackout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="111"/>
+        <source>Black out every display, or bring them back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="112"/>
+        <source>Black out the projector only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="113"/>
+        <source>Black out the projector or bring it back; the stage keeps its timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="115"/>
+        <source>Holding slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="116"/>
+        <source>The holding slide on the projector (picture or logo), or the show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="118"/>
+        <source>◀ Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="119"/>
+        <source>Back to the previous cue (panel turn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="120"/>
+        <source>Cue ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="121"/>
+        <source>On to the next cue (panel turn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="122"/>
+        <source>Go to selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="123"/>
+        <source>Start the slot selected in the rundown now (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="125"/>
+        <source>Roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="126"/>
+        <source>Roll mode: the plan and the clock drive the show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="131"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,32 +1463,32 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ShowRecords</name>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="50"/>
+        <location filename="../../runofshow/ui/show_record.py" line="63"/>
         <source>applied the edited {file}: {changes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="53"/>
+        <location filename="../../runofshow/ui/show_record.py" line="66"/>
         <source>kept the plan from the record; {file} differs ({changes}): File &gt; Reload agenda applies it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="62"/>
+        <location filename="../../runofshow/ui/show_record.py" line="75"/>
         <source>Show record: {lines}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="67"/>
+        <location filename="../../runofshow/ui/show_record.py" line="80"/>
         <source>Start a new show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="68"/>
+        <location filename="../../runofshow/ui/show_record.py" line="81"/>
         <source>The show so far stays in its journal (and its report can still be exported). Start a new show on this agenda from the beginning?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="74"/>
+        <location filename="../../runofshow/ui/show_record.py" line="87"/>
         <source>New show: press GO to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,12 +1510,94 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
     </message>
     <message>
         <location filename="../../runofshow/ui/stage_view.py" line="33"/>
+        <source>Next: {names} — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/stage_view.py" line="34"/>
+        <source>Next: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/stage_view.py" line="36"/>
         <source>Next {time}: {names} — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/stage_view.py" line="35"/>
+        <location filename="../../runofshow/ui/stage_view.py" line="38"/>
         <source>Next {time}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="106"/>
+        <source>not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="108"/>
+        <source>full screen on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="110"/>
+        <source>stand-in window on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="111"/>
+        <source>window on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="205"/>
+        <source>{where} · blacked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/thumbnails.py" line="206"/>
+        <source>{display} — {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_CurrentMessage</name>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="113"/>
+        <location filename="../../runofshow/ui/message_panel.py" line="144"/>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="113"/>
+        <source>Pinned, the message stays through slot changes until cleared; unpinned, it goes when the show moves on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="119"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="136"/>
+        <source>{where}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="136"/>
+        <source>{where} (pinned): {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="139"/>
+        <source>{where}: no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/message_panel.py" line="144"/>
+        <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -36,14 +36,18 @@ ROS.start((s, l) => {
   ROS.text("event", s.event.title);
   ROS.text("clock", ROS.timeOfDay(l.at, true));
   ROS.text("current", s.current ? s.current.title : s.phase === "pre-show" ? "Before the show" : "The show is over");
-  ROS.text("word", l.word).style.color = l.colour;
-  const countdown = s.current ? l.countdown
-    : l.targetRemaining !== null ? ROS.formatCountdown(l.targetRemaining) : "";
+  // After the show "Now" already says it is over: the word is not said twice.
+  ROS.text("word", s.phase === "finished" ? "" : l.word).style.color = l.colour;
+  // Waiting for a planned start (before the show, a later day, roll mode): the countdown to it, as on the stage.
+  const waiting = (!s.current || s.phase === "between") && l.targetRemaining !== null;
+  const countdown = waiting ? ROS.formatCountdown(l.targetRemaining) : s.current ? l.countdown : "";
   ROS.text("countdown", countdown).style.color = s.current ? l.colour : "";
   const drift = liveDrift(s, l);
   ROS.text("drift", ROS.formatDrift(drift));
   ROS.text("end", ROS.timeOfDay(Date.parse(s.projected_end) / 1000 + (drift - s.drift), false));
-  ROS.text("next", s.next ? `Next: ${ROS.hhmm(s.next.start)} ${s.next.title}` : s.current ? "Next: the end of the show" : "");
+  // In a break the time it says it is back at (none once over it), as on the stage; the rundown has the plan.
+  const nextAt = l.words ? l.words.next_at : s.next ? ROS.hhmm(s.next.start) : "";
+  ROS.text("next", s.next ? `Next: ${nextAt ? `${nextAt} ` : ""}${s.next.title}` : s.current ? "Next: the end of the show" : "");
   // The show's record (the journal) cannot be written: whoever watches backstage must know at once.
   const unsaved = Boolean(s.journal) && !s.journal.ok;
   const journal = ROS.text("journal", unsaved ? `RECORD NOT SAVED: ${s.journal.error || "the journal cannot be written"}` : "");

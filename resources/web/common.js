@@ -114,12 +114,18 @@ const ROS = (() => {
     if (running) slotPhase = remaining <= 0 ? "overrun" : remaining <= s.timer.warning ? "warning" : "normal";
     const colours = s.theme.colours;
     const colour = s.phase === "paused" ? colours.paused : colours[slotPhase];
-    const word = running ? s.theme.words[slotPhase] : s.phase_word;
     const cueRemaining = s.cue_timer ? s.cue_timer.remaining - (running ? dt : 0) : null;
     const targetRemaining = s.target_remaining === null ? null : s.target_remaining - dt;
+    // Every display's words are decided in Python (core/phase_style.py, docs/display-words.md) for each
+    // zone this view's own countdown can enter before the next snapshot: pick the one it is in now.
+    let zone = s.words_zone;
+    if (s.words_clock === "slot") zone = slotPhase;
+    else if (s.words_clock === "target" && targetRemaining !== null) zone = targetRemaining <= 0 ? "overrun" : "normal";
+    const words = (s.words && (s.words[zone] || s.words[s.words_zone])) || null;
+    const word = words ? words.speaker : running ? s.theme.words[slotPhase] : s.phase_word;
     const flashing = s.flash_remaining > dt;
     const at = conn === "live" ? now : s.server_time;
-    return { remaining, slotPhase, colour, word, cueRemaining, targetRemaining, flashing, at, dt,
+    return { remaining, slotPhase, colour, word, words, cueRemaining, targetRemaining, flashing, at, dt,
              overtime: Math.max(0, -remaining), countdown: s.current ? formatCountdown(remaining) : "" };
   }
 

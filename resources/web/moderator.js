@@ -54,21 +54,43 @@ function fillList(id, items) {
     ROS.element("li", typeof mark === "string" ? mark : mark ? "on" : "", text)));
 }
 
+// The stage manager's message for the moderator alone: made here, above the stage's message, so the
+// page stays one file to change. Orange like the Qt moderator view's strip; the stage's is yellow.
+function moderatorMessageBox() {
+  let box = document.getElementById("moderator-message");
+  if (!box) {
+    box = ROS.element("div", "message wrap2");
+    box.id = "moderator-message";
+    box.style.background = "#fca311";
+    box.hidden = true;
+    document.getElementById("message").before(box);
+  }
+  return box;
+}
+
 let drawn = "";
 
 ROS.start((s, l) => {
   document.body.dataset.phase = s.phase;
   document.getElementById("blackout").hidden = !s.blackout.includes("moderator");
   ROS.text("clock", ROS.timeOfDay(l.at, true));
-  const message = ROS.text("message", s.message);
+  const forModerator = s.moderator_message || "";
+  const mine = moderatorMessageBox();
+  if (mine.textContent !== forModerator) mine.textContent = forModerator;
+  mine.hidden = !forModerator;
+  // With both, the stage's message says whose it is: the moderator reads theirs first.
+  const message = ROS.text("message", s.message && forModerator ? `On stage: ${s.message}` : s.message);
   message.hidden = !s.message;
   const slot = s.current;
-  const after = s.next ? `After this: ${ROS.hhmm(s.next.start)} ${s.next.title}` : "After this: the end of the show";
+  // In a break "after this" is when it says it is back; no time once over it (the next one starts at GO).
+  const afterAt = l.words ? l.words.next_at : s.next ? ROS.hhmm(s.next.start) : "";
+  const after = s.next ? `After this: ${afterAt ? `${afterAt} ` : ""}${s.next.title}` : "After this: the end of the show";
   let now = "", cueDigits = "", next = "", panelDigits = "", word = "";
   if (!slot) {
     ROS.text("title", s.phase === "pre-show" ? "The show has not started" : "The show is over");
     now = s.next ? `First: ${s.next.title}` : "";
     cueDigits = s.phase === "pre-show" && l.targetRemaining !== null ? ROS.formatCountdown(l.targetRemaining) : "";
+    if (cueDigits) word = l.word; // what the digits count: until / past the planned start
   } else {
     ROS.text("title", slot.title);
     if (s.cue) {
@@ -80,16 +102,19 @@ ROS.start((s, l) => {
         : "Next: close the panel";
     } else {
       const names = ROS.names([slot.moderator, ...slot.panellists, ...slot.speakers]);
-      now = s.phase === "between" ? "Waiting for GO" : names ? `Now: ${names}` : "";
+      now = s.phase === "between" ? names : names ? `Now: ${names}` : ""; // the word says STANDBY
     }
-    panelDigits = l.countdown;
+    // Waiting for a planned start (roll mode, a later day): the digits count to it, as on the stage.
+    const waiting = s.phase === "between" && l.targetRemaining !== null;
+    panelDigits = waiting ? ROS.formatCountdown(l.targetRemaining) : l.countdown;
     word = l.word;
   }
   ROS.text("now", now);
   ROS.text("cue-digits", cueDigits).style.color = l.cueRemaining !== null && l.cueRemaining <= 0
     ? s.theme.colours.overrun : "";
   ROS.text("next", next);
-  ROS.text("panel-title", slot && slot.kind === "panel" ? "Panel time left" : slot ? "Time left" : "");
+  const counting = slot && !(s.phase === "between" && l.targetRemaining !== null);
+  ROS.text("panel-title", counting ? (slot.kind === "panel" ? "Panel time left" : "Time left") : "");
   ROS.text("panel-digits", panelDigits).style.color = l.colour;
   ROS.text("word", word).style.color = l.colour;
   ROS.text("after", slot ? after : "");

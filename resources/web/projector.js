@@ -34,6 +34,57 @@ function fillProgramme(slots) {
 
 let drawn = "";
 
+// The holding slide (H in the operator window): the agenda's picture letterboxed on black, or the logo
+// with the event's title on navy, as on the Qt projector. Above the show, below a blackout (which wins).
+const TOKEN = new URLSearchParams(location.search).get("token") || "";
+let holding = null; // the overlay, made the first time the slide goes on
+
+function holdingOverlay() {
+  if (holding) return holding;
+  const box = ROS.element("div");
+  box.id = "holding";
+  Object.assign(box.style, { position: "fixed", inset: "0", zIndex: "5", flexDirection: "column",
+    alignItems: "center", justifyContent: "center", gap: "4vh", padding: "0 6vw", textAlign: "center" });
+  const picture = ROS.element("img");
+  picture.id = "holding-picture";
+  picture.alt = "";
+  const title = ROS.element("div", "headline");
+  const where = ROS.element("div", "event");
+  box.append(picture, title, where);
+  document.body.append(box);
+  holding = { box, picture, title, where, on: false };
+  return holding;
+}
+
+function drawHolding(s, date) {
+  if (!s.holding) {
+    if (holding) {
+      holding.box.style.display = "none";
+      holding.on = false;
+    }
+    return;
+  }
+  const h = holdingOverlay();
+  const image = s.holding_slide === "image";
+  h.box.style.display = "flex";
+  h.box.style.background = image ? "#000" : "#14213d";
+  Object.assign(h.picture.style, image
+    ? { width: "100vw", height: "100vh", objectFit: "contain" } // letterboxed, never stretched
+    : { width: "auto", height: "40vh", objectFit: "contain" });
+  h.box.style.padding = image ? "0" : "0 6vw";
+  h.title.textContent = image ? "" : s.event.title;
+  h.title.style.display = image ? "none" : "";
+  h.where.textContent = image ? "" : [s.event.venue.name, date].filter(Boolean).join(" · ");
+  h.where.style.display = image ? "none" : "";
+  if (!h.on) {
+    // Fetched afresh each time the slide goes on: a reloaded agenda may have brought another picture.
+    const query = new URLSearchParams({ v: String(Date.now()) });
+    if (TOKEN) query.set("token", TOKEN);
+    h.picture.src = `/api/holding-slide?${query}`;
+    h.on = true;
+  }
+}
+
 ROS.start((s, l) => {
   document.body.dataset.phase = s.phase;
   document.getElementById("blackout").hidden = !s.blackout.includes("projector");
@@ -43,27 +94,31 @@ ROS.start((s, l) => {
   const date = new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB",
     { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   ROS.text("footer", [venue.name, venue.address, date].filter(Boolean).join(" · "));
+  drawHolding(s, date);
   ROS.text("clock", ROS.timeOfDay(l.at, false));
   const isBreak = s.current && s.current.kind === "break" && s.phase !== "between";
   let kicker = "", headline = "", big = "", sub = "", event = s.event.title;
   let speakers = [], moderator = null, programme = [];
+  // The lines that say when come from Python, as on the Qt projector (docs/display-words.md): never a
+  // time already past, never 00:00 held.
+  const said = l.words || {};
   if (s.phase === "pre-show") {
     kicker = "Welcome";
     headline = s.event.title;
     event = "";
-    sub = s.target ? `The programme starts at ${(s.target_text || ROS.hhmm(s.target))}` : "";
+    sub = said.audience || "";
     programme = s.rundown;
   } else if (s.phase === "finished") {
     kicker = "Thank you";
     headline = `for joining ${s.event.title}`;
     event = "";
   } else if (isBreak) {
-    kicker = s.target ? `Break — back at ${(s.target_text || ROS.hhmm(s.target))}` : "Break";
-    big = l.targetRemaining === null ? "" : ROS.formatCountdown(Math.max(0, l.targetRemaining));
+    kicker = said.audience || "Break";
+    big = said.audience_countdown ? ROS.formatCountdown(l.remaining) : "";
     headline = s.next ? `Next: ${s.next.title}` : "";
   } else if (s.phase === "between") {
-    // Overnight in a multi-day show the room is told when the next day begins, as on the Qt projector.
-    kicker = s.later_day && s.target ? `Starting ${s.later_day} at ${(s.target_text || ROS.hhmm(s.target))}` : "Up next";
+    // "Up next", or overnight in a multi-day show when the next day begins.
+    kicker = said.audience || "Up next";
     headline = s.current.title;
     speakers = people(s.current);
     moderator = s.current.moderator;

@@ -16,11 +16,13 @@ function speakerLine(s, l) {
   return s.current ? ROS.names(people(s.current)) : "";
 }
 
-function nextLine(s) {
+function nextLine(s, l) {
   const slot = s.next;
   if (!slot) return s.current ? "Last slot of the day" : "";
   const names = ROS.names(people(slot));
-  return `Next ${ROS.hhmm(slot.start)}: ${names ? `${names} — ` : ""}${slot.title}`;
+  // In a break the time it says it is back at; none once over it (the next one starts at GO).
+  const time = l.words ? l.words.next_at : ROS.hhmm(slot.start);
+  return `Next${time ? ` ${time}` : ""}: ${names ? `${names} — ` : ""}${slot.title}`;
 }
 
 // The progress bar: elapsed / duration of the running slot, the warning zone from duration - warning.
@@ -48,7 +50,6 @@ ROS.start((s, l, live) => {
   let colour = l.colour, word = l.word, digits = l.countdown;
   if (s.phase === "pre-show") {
     colour = muted;
-    word = "UNTIL THE START";
     digits = l.targetRemaining === null ? "" : ROS.formatCountdown(l.targetRemaining);
   } else if (s.phase === "between") {
     colour = muted;
@@ -56,11 +57,7 @@ ROS.start((s, l, live) => {
     if (l.targetRemaining !== null) digits = ROS.formatCountdown(l.targetRemaining);
   } else if (s.phase === "finished") {
     colour = muted;
-    digits = ROS.timeOfDay(l.at, false);
-    word = "THE SHOW IS OVER";
-  }
-  if (s.current && s.current.kind === "break" && s.target && s.phase === "running") {
-    word = `BREAK · BACK AT ${(s.target_text || ROS.hhmm(s.target))}`;
+    digits = ""; // no digits at all: a time of day there would read as time left
   }
   const body = document.body;
   const flashing = live && (l.flashing || (s.phase === "running" && s.current && l.slotPhase === "overrun"
@@ -87,7 +84,7 @@ ROS.start((s, l, live) => {
   // All of a long message reads: its letters get smaller as it gets longer (280 characters at most).
   const length = s.message ? s.message.length : 0;
   message.style.fontSize = `${Math.min(6, Math.max(2.4, 6 * Math.sqrt(60 / Math.max(60, length)))).toFixed(2)}vh`;
-  ROS.text("next", nextLine(s));
+  ROS.text("next", nextLine(s, l));
   drawProgress(s, l, colour);
   document.getElementById("blackout").hidden = !s.blackout.includes("stage");
 });

@@ -116,12 +116,14 @@ class Event:
     description: str = ""
     topics: tuple[str, ...] = ()
     warning: int = 120  # default warning threshold, seconds before a slot's end
+    holding_slide: str = ""  # the projector's holding slide: a picture's absolute path, "" for the logo slide
 
 
 @dataclass(frozen=True)
 class Agenda:
     event: Event
     slots: tuple[Slot, ...]
+    messages: tuple[str, ...] = ()  # preset messages for the stage, keys 1-9 in the operator window
     _positions: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

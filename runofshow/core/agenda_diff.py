@@ -15,6 +15,8 @@ def describe_changes(old: Agenda, new: Agenda) -> list[str]:
     lines: list[str] = []
     if old.event != new.event:
         lines.append(words.EVENT_DETAILS_CHANGED)
+    if old.messages != new.messages:
+        lines.append(words.PRESET_MESSAGES_CHANGED)  # else a file edited only there would not be reloaded
     old_slots = {slot.id: slot for slot in old.slots}
     new_slots = {slot.id: slot for slot in new.slots}
     for slot in new.slots:

@@ -50,6 +50,10 @@ class CommandSpec:
     refused_in_roll: bool = False
 
 
+# Where a message goes: the stage display (and every view that shows it) or the moderator's views only.
+_MESSAGE_TO = Param("to", str, required=False, help="stage (the default) or moderator", max_length=MAX_DISPLAY_NAME)
+
+
 def _spec(name: str, help_text: str, *params: Param, refused_in_roll: bool = False) -> tuple[str, CommandSpec]:
     return name, CommandSpec(name, help_text, params, refused_in_roll)
 
@@ -69,10 +73,14 @@ COMMANDS: dict[str, CommandSpec] = dict(
               refused_in_roll=True),
         _spec("reset", "Put the current slot back to its start, waiting for GO", refused_in_roll=True),
         _spec("undo", "Undo the last command"),
-        _spec("message", "Show a message to the stage",
+        _spec("message", "Show a message to the stage (or the moderator) until the show moves to another slot",
               Param("text", str, help="the message", max_length=MAX_MESSAGE_INPUT, multiline=True),
-              Param("flash", bool, required=False, help="flash it")),
-        _spec("clear_message", "Remove the stage message"),
+              Param("flash", bool, required=False, help="flash it (stage only)"),
+              Param("pin", bool, required=False, help="true to keep it on through slot changes"),
+              _MESSAGE_TO),
+        _spec("clear_message", "Remove the stage (or the moderator) message", _MESSAGE_TO),
+        _spec("pin_message", "Pin the message shown (it stays through slot changes) or unpin it",
+              Param("on", bool, help="true to pin, false to unpin"), _MESSAGE_TO),
         _spec("flash", "Flash the stage display for a few seconds"),
         _spec("blackout", "Black out a display (projector, stage, moderator or all)",
               Param("display", str, help="projector, stage, moderator or all", max_length=MAX_DISPLAY_NAME),
@@ -81,6 +89,8 @@ COMMANDS: dict[str, CommandSpec] = dict(
         _spec("previous_cue", "Move back to the previous cue inside the slot", refused_in_roll=True),
         _spec("roll", "Turn roll mode on or off: the plan and the clock drive the show",
               Param("on", bool, help="true or false")),
+        _spec("holding", "Show the holding slide on the projector (the agenda's picture or the logo), or the show",
+              Param("on", bool, help="true for the holding slide, false for the show")),
     ]
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from runofshow.core import words
+from runofshow.core import messages, words
 from runofshow.core.agenda import Agenda, Slot
 from runofshow.core.clock import Instant
 from runofshow.core.commands import DISPLAYS
@@ -107,19 +107,39 @@ def _reset(agenda: Agenda, live: Live, now: Instant) -> Live | str:
     return replace(live, running_since=None, paused_at=None, paused_total=0.0, added=0.0, cue_index=0, cue_from=0.0)
 
 
-def _message(agenda: Agenda, live: Live, now: Instant, text: str, flash: bool = False) -> Live | str:
+def _message(agenda: Agenda, live: Live, now: Instant, text: str, *, flash: bool = False, pin: bool = False,
+             to: str = "stage") -> Live | str:
+    if to not in messages.TARGETS:
+        return words.unknown_message_target(to, messages.TARGETS)
     text = " ".join(text.split())
     if not text:
         return words.MESSAGE_EMPTY
     if len(text) > MAX_MESSAGE:
         return words.message_too_long(MAX_MESSAGE)
-    return replace(live, message=text, flash_until=now.t + FLASH_SECONDS if flash else live.flash_until)
+    if flash and to != "stage":
+        return words.FLASH_STAGE_ONLY
+    sent = messages.with_message(agenda, live, to, text, pin)
+    return replace(sent, flash_until=now.t + FLASH_SECONDS if flash else live.flash_until)
 
 
-def _clear_message(agenda: Agenda, live: Live, now: Instant) -> Live | str:
-    if not live.message:
-        return words.NO_MESSAGE_TO_CLEAR
-    return replace(live, message="")
+def _clear_message(agenda: Agenda, live: Live, now: Instant, to: str = "stage") -> Live | str:
+    if to not in messages.TARGETS:
+        return words.unknown_message_target(to, messages.TARGETS)
+    if not messages.shown(agenda, live, to):
+        return words.no_message_to_clear(to)
+    return messages.with_message(agenda, live, to, "", pin=False)
+
+
+def _pin_message(agenda: Agenda, live: Live, now: Instant, on: bool, to: str = "stage") -> Live | str:
+    if to not in messages.TARGETS:
+        return words.unknown_message_target(to, messages.TARGETS)
+    text = messages.shown(agenda, live, to)
+    if not text:
+        return words.no_message_to_pin(to, on)
+    if messages.pinned(agenda, live, to) == on:
+        return words.message_already_pinned(to, on)
+    # Sent again from here: unpinned, it goes at the next slot change, not at once for a slot long gone.
+    return messages.with_message(agenda, live, to, text, pin=on)
 
 
 def _flash(agenda: Agenda, live: Live, now: Instant) -> Live | str:
@@ -188,10 +208,18 @@ def _roll(agenda: Agenda, live: Live, now: Instant, on: bool) -> Live | str:
     return rolled(agenda, turned_on, now)
 
 
+def _holding(agenda: Agenda, live: Live, now: Instant, on: bool) -> Live | str:
+    if on == live.holding:
+        return words.holding_already(on)
+    return replace(live, holding=on)
+
+
 HANDLERS: Mapping[str, Handler] = {
     "go": _go, "next": _next, "previous": _previous, "goto": _goto, "pause": _pause, "resume": _resume,
     "add_time": _add_time, "reset": _reset, "message": _message, "clear_message": _clear_message,
+    "pin_message": _pin_message,
     "flash": _flash, "blackout": _blackout, "next_cue": _next_cue, "previous_cue": _previous_cue, "roll": _roll,
+    "holding": _holding,
 }  # every command of the table but undo, which the engine answers from its history
 
 
@@ -230,9 +258,16 @@ def describe(agenda: Agenda, name: str, args: Mapping[str, object], after: Live)
     if name == "add_time":
         return words.time_changed(int(args["seconds"]))  # type: ignore[call-overload]
     if name == "message":
-        return words.message_shown(str(args["text"]))
+        to = str(args.get("to", "stage"))
+        return words.message_shown(messages.shown(agenda, after, to), to, bool(args.get("pin", False)))
+    if name == "clear_message":
+        return words.message_cleared(str(args.get("to", "stage")))
+    if name == "pin_message":
+        return words.message_pinned(str(args.get("to", "stage")), bool(args["on"]))
     if name == "blackout":
         return words.blackout_set(str(args["display"]), bool(args["on"]))
     if name == "roll":
         return words.roll_set(bool(args["on"]))
+    if name == "holding":
+        return words.holding_set(bool(args["on"]))
     return words.command_done(name)

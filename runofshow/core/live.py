@@ -28,6 +28,16 @@ class SlotRun:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where the show stood when a message was sent: the slot on (None before and after the show), how many
+    slot runs had ended, and whether the show was over. A message shows while the show is still there."""
+
+    slot_id: str | None
+    runs: int
+    finished: bool
+
+
+@dataclass(frozen=True)
 class Live:
     """The engine's whole state between commands. Replaced, never changed."""
 
@@ -40,9 +50,15 @@ class Live:
     cue_index: int = 0  # the cue that began at `cue_from` seconds of elapsed time
     cue_from: float = 0.0
     runs: tuple[SlotRun, ...] = ()
-    message: str = ""
+    message: str = ""  # the stage message as sent; whether it still shows: messages.shown
     flash_until: float | None = None
+    message_pinned: bool = False
+    message_at: Place | None = None  # None: from a record without places, shown until cleared as before
+    moderator_message: str = ""
+    moderator_pinned: bool = False
+    moderator_at: Place | None = None
     blackout: frozenset[str] = frozenset()
+    holding: bool = False  # the projector shows the holding slide instead of the show
     roll: bool = False
     anchor: date | None = None  # the day the agenda's first day is played on
     last_command: str = ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from runofshow.core import messages
 from runofshow.core.agenda import Agenda, Cue, Event, Slot, SlotKind
 from runofshow.core.clock import Instant
 from runofshow.core.live import Live, SlotRun
@@ -82,6 +83,11 @@ class ShowState:
     current_started: datetime | None = None  # when the current slot's running stretch began (None: not started)
     played_on: date | None = None  # the day the plan's first day is played on (the agenda's own date, or another)
     flash_until: float | None = field(default=None, repr=False)
+    holding: bool = False  # the projector shows the holding slide (the stage and moderator never do)
+    message_pinned: bool = False  # the stage message stays through slot changes
+    moderator_message: str = ""  # for the moderator's views only
+    moderator_message_pinned: bool = False
+    message_presets: tuple[str, ...] = ()  # the agenda's messages, keys 1-9 in the operator window
 
     @property
     def overtime(self) -> float:
@@ -155,7 +161,8 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         # by hand and taken over, or started when an overrun ended): the show is where the plan is.
         drift = 0.0 if live.roll else on_plan + max(remaining, 0.0) - planned_end
         if current.kind is SlotKind.BREAK:
-            target = on_plan + max(remaining, 0.0)
+            # When its countdown ends; once over, when it ended (never "now", a "back at" creeping on).
+            target = on_plan + remaining
     # One rounding for the figures shown together (`timing.whole_seconds`): the projected end moves the
     # plan's end by the drift as the drift is shown, and a target is the second its countdown ends on.
     projected_end = planned(agenda, anchor, slots[-1].end) + whole_seconds(drift)
@@ -165,7 +172,8 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         at=now, event=event, slots=slots, phase=phase, index=live.index, current=current, next=next_slot,
         elapsed=elapsed, duration=duration, added=live.added, remaining=remaining, slot_phase=slot_phase,
         warning=warning, countdown=format_countdown(remaining) if current is not None else "",
-        cue=cue, next_cue=next_cue, message=live.message, flashing=flashing, blackout=live.blackout,
+        cue=cue, next_cue=next_cue, message=messages.shown(agenda, live, "stage"), flashing=flashing,
+        blackout=live.blackout,
         time_of_day=local_datetime(now.wall, event.tz), drift=drift,
         projected_end=local_datetime(projected_end, event.tz),
         target=local_datetime(whole_seconds(target), event.tz) if target is not None else None,
@@ -176,6 +184,11 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         current_started=(local_datetime(live.running_since, event.tz)
                          if current is not None and live.running_since is not None else None),
         played_on=anchor,
+        holding=live.holding,
+        message_pinned=messages.pinned(agenda, live, "stage"),
+        moderator_message=messages.shown(agenda, live, "moderator"),
+        moderator_message_pinned=messages.pinned(agenda, live, "moderator"),
+        message_presets=agenda.messages,
     )
 
 

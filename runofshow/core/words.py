@@ -12,7 +12,8 @@ here fills values into words, it never chooses between situations. Tests assert 
 operators have learnt them: change a wording on purpose, in its own commit.
 
 Not here: each command's and parameter's help text (beside its command in `commands.py`, the one command
-table) and the words and colours of each phase (in `phase_style.py`).
+table) and the colours of each phase and the choice of which display words below fit a state (in
+`phase_style.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ ADD_TIME_ZERO = "add_time needs a number of seconds other than zero"
 SLOT_AT_ITS_START = "the slot is already at its start"
 MESSAGE_EMPTY = "the message is empty; use clear_message to remove one"
 NO_MESSAGE_TO_CLEAR = "there is no message to clear"
+PRESET_MESSAGES_CHANGED = "the preset messages (keys 1-9) changed"
+FLASH_STAGE_ONLY = "only the stage display flashes; send the moderator message without flash"
 LAST_CUE = "this is the last cue"
 FIRST_CUE = "this is the first cue"
 ROLL_REFUSAL = "roll mode is on: the plan and the clock drive the show; turn roll mode off to take over"
@@ -77,6 +80,10 @@ def roll_already(on: bool) -> str:
     return f"roll mode is already {'on' if on else 'off'}"
 
 
+def holding_already(on: bool) -> str:
+    return f"the holding slide is already {'on' if on else 'off'}"
+
+
 # -- the status bar: what a command did ----------------------------------------------------------------
 
 
@@ -103,8 +110,33 @@ def time_changed(seconds: int) -> str:
     return f"{'added' if seconds > 0 else 'removed'} {abs(seconds) // 60}:{abs(seconds) % 60:02d}"
 
 
-def message_shown(text: str) -> str:
-    return f"message: {text}"
+def message_shown(text: str, to: str = "stage", pinned: bool = False) -> str:
+    """`message: Please wrap up`, `moderator message: … (pinned)`."""
+    return f"{'moderator message' if to == 'moderator' else 'message'}: {text}{' (pinned)' if pinned else ''}"
+
+
+def message_pinned(to: str, on: bool) -> str:
+    return f"{to} message {'pinned: it stays until cleared' if on else 'unpinned: it goes at the next slot'}"
+
+
+def message_cleared(to: str) -> str:
+    return f"{to} message cleared"
+
+
+def no_message_to_clear(to: str) -> str:
+    return NO_MESSAGE_TO_CLEAR if to == "stage" else f"there is no {to} message to clear"
+
+
+def no_message_to_pin(to: str, on: bool) -> str:
+    return f"there is no {to} message to {'pin' if on else 'unpin'}"
+
+
+def message_already_pinned(to: str, on: bool) -> str:
+    return f"the {to} message is already {'pinned' if on else 'not pinned'}"
+
+
+def unknown_message_target(to: str, targets: Iterable[str]) -> str:
+    return f"unknown message target '{to}' (one of {', '.join(targets)})"
 
 
 def blackout_set(display: str, on: bool) -> str:
@@ -113,6 +145,10 @@ def blackout_set(display: str, on: bool) -> str:
 
 def roll_set(on: bool) -> str:
     return f"roll mode {'on' if on else 'off'}"
+
+
+def holding_set(on: bool) -> str:
+    return "holding slide on the projector" if on else "holding slide off: the projector shows the show"
 
 
 def command_done(command: str) -> str:
@@ -177,6 +213,52 @@ ON_TIME = "on time"
 def drift_words(amount: str, behind: bool) -> str:
     """`4:30 behind` or `2:00 ahead`; `amount` is already written out."""
     return f"{amount} {'behind' if behind else 'ahead'}"
+
+
+# -- what the displays say (phase_style.display_words chooses; docs/display-words.md is the table) -------
+# Speaker-facing (the stage, the moderator, backstage; the operator reads the same): capitals, blunt.
+
+UNTIL_THE_PLANNED_START = "UNTIL THE PLANNED START"
+PAST_THE_PLANNED_START = "PAST THE PLANNED START"
+STANDBY = "STANDBY"
+BREAK_OVER_TIME = "BREAK OVER TIME"
+THE_SHOW_IS_OVER = "THE SHOW IS OVER"
+READY_PRESS_GO = "READY: PRESS GO"  # the operator's: an instruction the stage never reads
+WAITING_FOR_THE_PLAN = "WAITING"  # the operator's, in roll mode: the plan starts the slot
+
+
+def break_back_at(time: str) -> str:
+    return f"BREAK · BACK AT {time}"
+
+
+def starts_at(time: str, day: str = "") -> str:
+    """`STARTS AT 14:00`, `STARTS TOMORROW AT 09:00`; `day` is from `phase_style.later_day_words`."""
+    return f"STARTS {day.upper()} AT {time}" if day else f"STARTS AT {time}"
+
+
+def ended_at(time: str) -> str:
+    """After the show, for the operator: the time of day it ended, labelled (never bare digits)."""
+    return f"ENDED AT {time}"
+
+
+# Audience-facing (the projector): sentence case; never a time already past, never a negative time.
+
+PROGRAMME_STARTS_SHORTLY = "The programme starts shortly"
+BREAK_RESUMING_SHORTLY = "Break — we resume shortly"
+BREAK = "Break"
+UP_NEXT = "Up next"
+
+
+def programme_starts_at(time: str) -> str:
+    return f"The programme starts at {time}"
+
+
+def break_back_at_for_the_room(time: str) -> str:
+    return f"Break — back at {time}"
+
+
+def starting_on(day: str, time: str) -> str:
+    return f"Starting {day} at {time}"
 
 
 # -- the command table: malformed commands (commands.py) -------------------------------------------------

@@ -17,15 +17,20 @@ import re
 import unicodedata
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue, real_seconds
+from runofshow.core.commands import check_arguments
+from runofshow.core.live import MAX_MESSAGE
+from runofshow.core.messages import MAX_PRESETS
 from runofshow.core.timeparse import TimeOfDay, format_duration, parse_date, parse_duration, parse_time_of_day
+from runofshow.io.pictures import picture_problem
 from runofshow.io.yaml_nodes import NodeReader, field_node, where
 
-TOP_KEYS = ("event", "slots")
-EVENT_KEYS = ("title", "date", "timezone", "venue", "organiser", "description", "topics", "warning")
+TOP_KEYS = ("event", "slots", "messages")
+EVENT_KEYS = ("title", "date", "timezone", "venue", "organiser", "description", "topics", "warning", "holding_slide")
 VENUE_KEYS = ("name", "address")
 SLOT_KEYS = (
     "id", "title", "kind", "date", "start", "end", "duration", "speakers", "moderator",
@@ -63,6 +68,7 @@ class AgendaReader(NodeReader):
         event_node = self.required(fields, "event", root, "the agenda")
         slots_node = self.required(fields, "slots", root, "the agenda")
         event = self.event(event_node) if event_node is not None else None
+        presets = self.messages(fields["messages"][1]) if "messages" in fields else ()
         if slots_node is None or event is None:
             if slots_node is not None and event is None:
                 self.slots(slots_node, None)  # still report what is wrong with the slots
@@ -70,7 +76,34 @@ class AgendaReader(NodeReader):
         slots = self.slots(slots_node, event)
         if slots is None:
             return None
-        return Agenda(event, slots)
+        return Agenda(event, slots, presets)
+
+    def messages(self, node: Node) -> tuple[str, ...]:
+        """The preset messages for the stage, sent with keys 1-9: each one line the stage can show."""
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"`messages` must be a list (lines starting with `- `), found {self.describe(node)}")
+            return ()
+        found: list[str] = []
+        for item in node.value:
+            raw = self.text(item, "a message", required=True)
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            _args, problem = check_arguments("message", {"text": raw})  # what the stage could never be sent
+            if len(text) > MAX_MESSAGE:
+                self.error(item, f"the message '{text[:30]}…' has {len(text)} characters; the stage shows at most "
+                                 f"{MAX_MESSAGE}")
+            elif problem:
+                self.error(item, f"the message '{text[:30]}' cannot be sent: {problem}")
+            elif text in found:
+                self.note(item, f"the message '{text}' is listed twice; it gets one key")
+            elif len(found) == MAX_PRESETS:
+                self.note(item, f"only the first {MAX_PRESETS} messages get a key (1-{MAX_PRESETS}); "
+                                "this one and those after it are left out")
+                break
+            else:
+                found.append(text)
+        return tuple(found)
 
     def event(self, node: Node) -> Event | None:
         fields = self.mapping(node, "`event`", EVENT_KEYS)
@@ -100,14 +133,30 @@ class AgendaReader(NodeReader):
         if "warning" in fields:
             parsed_warning = self.parsed(fields["warning"][1], "the event's warning", parse_duration)
             warning = parsed_warning if parsed_warning is not None else warning
+        holding_slide = self.holding_slide(fields["holding_slide"][1]) if "holding_slide" in fields else ""
         if not title or event_date is None or tz is None:
             return None
         return Event(
             title=title, date=event_date, timezone=tz_name, tz=tz, venue=venue,
             organiser=self.optional_text(fields, "organiser", "the organiser"),
             description=self.optional_text(fields, "description", "the description"),
-            topics=tuple(topics), warning=warning,
+            topics=tuple(topics), warning=warning, holding_slide=holding_slide,
         )
+
+    def holding_slide(self, node: Node) -> str:
+        """The projector's holding slide: a picture beside the agenda (its path relative to the agenda's
+        folder), checked now so that a typo is found at the desk, not on the projector mid-show."""
+        written = self.text(node, "the holding slide", required=True)
+        if not written:
+            return ""
+        path = (Path(self.filename).parent / Path(written).expanduser()).resolve()
+        problem = picture_problem(path)
+        if problem and not path.exists():
+            self.error(node, f"the holding slide '{written}' is not there (looked for {path}); put the picture "
+                             f"beside the agenda or give its path relative to the agenda's folder")
+        elif problem:
+            self.error(node, f"the holding slide '{written}' {problem}")
+        return "" if problem else str(path)
 
     def timezone(self, node: Node) -> tuple[str, tzinfo | None]:
         name = self.text(node, "the time zone", required=True)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from runofshow.core.commands import DISPLAYS
+from runofshow.core.live import Place
 from runofshow.core.show import Live, SlotRun
 
 # The show timeline is epoch seconds: anything outside these years is damage, not a show.
@@ -57,7 +58,11 @@ def _live_to_json(live: Live, shared_runs: tuple[SlotRun, ...]) -> dict[str, Any
         "paused_at": live.paused_at, "paused_total": live.paused_total, "added": live.added,
         "cue_index": live.cue_index, "cue_from": live.cue_from, "message": live.message,
         "flash_until": live.flash_until, "blackout": sorted(live.blackout), "roll": live.roll,
+        "holding": live.holding,
         "anchor": live.anchor.isoformat() if live.anchor else None, "last_command": live.last_command,
+        "message_pinned": live.message_pinned, "message_at": _place_to_json(live.message_at),
+        "moderator_message": live.moderator_message, "moderator_pinned": live.moderator_pinned,
+        "moderator_at": _place_to_json(live.moderator_at),
     }
     shared = len(live.runs) if shared_runs[:len(live.runs)] == live.runs and shared_runs else -1
     if shared >= 0:
@@ -91,10 +96,31 @@ def _live(data: object, shared_runs: tuple[SlotRun, ...], slot_count: int) -> Li
         paused_at=_time_or_none(raw["paused_at"]), paused_total=_span(raw["paused_total"]),
         added=_span(raw["added"], signed=True), cue_index=cue_index, cue_from=_span(raw["cue_from"]),
         runs=runs, message=_text(raw["message"]), flash_until=_time_or_none(raw["flash_until"]),
-        blackout=frozenset(blackout), roll=_bool(raw["roll"]),
+        blackout=frozenset(blackout), holding=_bool(raw.get("holding", False)),  # absent before holding slides
+        roll=_bool(raw["roll"]),
         anchor=date.fromisoformat(_text(anchor)) if anchor is not None else None,
         last_command=_text(raw["last_command"]),
+        # A checkpoint from before messages had places or a moderator: its stage message stays until
+        # cleared, as it did when it was written.
+        message_pinned=_bool(raw.get("message_pinned", False)), message_at=_place(raw.get("message_at")),
+        moderator_message=_text(raw.get("moderator_message", "")),
+        moderator_pinned=_bool(raw.get("moderator_pinned", False)), moderator_at=_place(raw.get("moderator_at")),
     )
+
+
+def _place_to_json(place: Place | None) -> list[Any] | None:
+    return None if place is None else [place.slot_id, place.runs, place.finished]
+
+
+def _place(value: object) -> Place | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 3:
+        raise LiveDecodeError("a message's place is not [slot, runs, finished]")
+    slot_id, runs, finished = value
+    if isinstance(runs, bool) or not isinstance(runs, int) or not 0 <= runs <= 10_000_000:
+        raise LiveDecodeError(f"a message's place has {runs!r} runs")
+    return Place(None if slot_id is None else _text(slot_id), runs, _bool(finished))
 
 
 def _run(item: object) -> SlotRun:

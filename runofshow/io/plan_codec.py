@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue
+from runofshow.core.live import MAX_MESSAGE
+from runofshow.core.messages import MAX_PRESETS
 
 PLAN_FORMAT = 1
 
@@ -28,8 +30,9 @@ def plan_to_json(agenda: Agenda) -> dict[str, Any]:
         "event": {"title": event.title, "date": event.date.isoformat(), "timezone": event.timezone,
                   "venue": {"name": event.venue.name, "address": event.venue.address},
                   "organiser": event.organiser, "description": event.description, "topics": list(event.topics),
-                  "warning": event.warning},
+                  "warning": event.warning, "holding_slide": event.holding_slide},
         "slots": [_slot_to_json(slot) for slot in agenda.slots],
+        "messages": list(agenda.messages),
     }
 
 
@@ -74,13 +77,18 @@ def _plan(data: object) -> Agenda:
         description=_text(raw_event["description"], "description"),
         topics=tuple(_text(t, "topic") for t in _list(raw_event["topics"], "topics")),
         warning=_whole(raw_event["warning"], "warning"),
+        holding_slide=_text(raw_event.get("holding_slide", ""), "holding_slide"),  # absent in older records
     )
     slots = tuple(_slot(item, tz) for item in _list(root["slots"], "slots"))
     if not slots:
         raise PlanDecodeError("the recorded plan has no slots")
     if len({slot.id for slot in slots}) != len(slots):
         raise PlanDecodeError("the recorded plan has two slots with one id")
-    return Agenda(event, slots)
+    # A plan recorded before preset messages has none.
+    presets = tuple(_text(m, "message") for m in _list(root.get("messages", []), "messages"))
+    if len(presets) > MAX_PRESETS or any(len(m) > MAX_MESSAGE for m in presets):
+        raise PlanDecodeError("the recorded plan's preset messages are too many or too long")
+    return Agenda(event, slots, presets)
 
 
 def _slot(data: object, tz: zoneinfo.ZoneInfo) -> Slot:

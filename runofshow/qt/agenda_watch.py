@@ -41,6 +41,14 @@ class AgendaWatcher(QObject):
         if self._path.exists():
             self._watcher.addPath(str(self._path))
 
+    def stop(self) -> None:
+        """Watch nothing more: after the app shut down, a late save must not reach a closed window."""
+        self._settle.stop()
+        for paths in (self._watcher.files(), self._watcher.directories()):
+            if paths:
+                self._watcher.removePaths(paths)
+        self._path = None
+
     def check_now(self) -> None:
         """Look at the file at once (the watcher's events are not guaranteed on every file system)."""
         self._settled()

@@ -25,6 +25,8 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.io.pictures import read_picture
+from runofshow.paths import resources_dir
 from runofshow.remote.hub import Client, Hub
 from runofshow.remote.idempotency import IDEMPOTENCY_KEY, IdempotencyCache, Reply, fingerprint_of
 from runofshow.remote.options import RemoteOptions, is_loopback
@@ -43,6 +45,7 @@ _SECURITY_HEADERS = {
 }
 _PAGE_POLICY = ("default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; "
                 "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+_PICTURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Once the Qt thread has taken a command, its result will come: wait this much longer before saying
 # that it is unknown (never "not run"). A slow disk's fsync is seconds at worst.
@@ -86,6 +89,7 @@ class RemoteApp:
         app.router.add_get("/web/{name:.+}", self._asset)
         app.router.add_get("/api/state", self._state)
         app.router.add_get("/api/commands", self._commands)
+        app.router.add_get("/api/holding-slide", self._holding_slide)
         app.router.add_post("/api/command/{name}", self._command)
         for path in ("/api/state", "/api/commands", "/api/command/{name}"):
             app.router.add_route("OPTIONS", path, self._preflight)
@@ -180,6 +184,25 @@ class RemoteApp:
             return _error(503, "the show has not published a state yet")
         # The text is valid by construction (snapshot_json.dumps); "replace" only keeps that a promise.
         return _json(200, self.hub.latest.text.encode("utf-8", "replace"))
+
+    async def _holding_slide(self, request: web.Request) -> web.StreamResponse:
+        """The projector's holding slide for the browser projector: the agenda's picture, else the logo.
+
+        A view route (the token rules of /api/state). The picture is read off the loop; one that went
+        missing since the agenda was loaded gives the logo, as on the Qt projector."""
+        latest = self.hub.latest
+        wanted = latest.holding_slide if latest is not None else ""
+        picture = await asyncio.to_thread(read_picture, wanted) if wanted else None
+        if picture is None:
+            if wanted:
+                log.warning("remote: the holding slide %s cannot be read; the browser projector shows the logo", wanted)
+            picture = await asyncio.to_thread(read_picture, str(resources_dir() / "logo.svg"))
+        if picture is None:
+            raise web.HTTPNotFound()
+        data, content_type = picture
+        # An SVG opened on its own must not run scripts in this origin: sandboxed, nothing loaded from it.
+        return web.Response(body=data, headers={**_SECURITY_HEADERS, "Content-Type": content_type,
+                                                "Content-Security-Policy": _PICTURE_POLICY})
 
     async def _commands(self, request: web.Request) -> web.StreamResponse:
         table = [{"name": spec.name, "help": spec.help,

@@ -68,6 +68,7 @@ class Snapshot:
     rundown: str  # the rundown's JSON, shared by every snapshot of one agenda
     key: str  # content_key: what changed apart from the clock
     made: float  # time.monotonic() when serialised, so a delayed push can say how old it is
+    holding_slide: str = ""  # the agenda's holding slide picture (a path on this laptop, never sent), "" for the logo
 
     @property
     def text(self) -> str:
@@ -92,7 +93,8 @@ def serialise(state: ShowState, speed: float, journal: HealthLike | None = None)
     snapshot = state_to_json(state, speed, with_rundown=False, journal=journal)
     rundown = rundown_json(state.slots)
     text = dumps(snapshot)
-    return Snapshot(text[:-1], rundown, f"{content_key(snapshot)}|{hash(rundown)}", time.monotonic())
+    return Snapshot(text[:-1], rundown, f"{content_key(snapshot)}|{hash(rundown)}", time.monotonic(),
+                    state.event.holding_slide)
 
 
 class CommandRelay(QObject):

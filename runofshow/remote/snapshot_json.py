@@ -17,13 +17,22 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import replace
+from dataclasses import asdict
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Protocol
 
 from runofshow.core.agenda import Cue, Person, Slot
-from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, colour_of, display_word, later_day_words
+from runofshow.core.phase_style import (
+    PAUSED_COLOUR,
+    PHASE_COLOURS,
+    colour_of,
+    display_word,
+    display_words,
+    later_day_words,
+    words_clock,
+    zone_of,
+)
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
 from runofshow.core.timing import format_drift, local_datetime
 
@@ -126,10 +135,24 @@ def _run(run: SlotRun, state: ShowState) -> dict[str, Any]:
 def _words(state: ShowState) -> dict[str, str]:
     """The phase word for each slot phase, from the same function the Qt views use.
 
-    A browser crosses into WRAP UP or OVER TIME by its own countdown, between two pushes."""
+    A browser crosses into WRAP UP or OVER TIME by its own countdown, between two pushes. A phase already
+    left reads as the present one: a break over time has no "back at" left to tell (the `words` field
+    below carries every display's words; this one stays for the clients that read it)."""
     if state.phase is not ShowPhase.RUNNING:
         return {}
-    return {p.value: display_word(replace(state, slot_phase=p)) for p in SlotPhase if p is not SlotPhase.NONE}
+    order = (SlotPhase.NORMAL, SlotPhase.WARNING, SlotPhase.OVERRUN)
+    now = order.index(state.slot_phase) if state.slot_phase in order else 0
+    return {p.value: display_word(state, order[max(i, now)]) for i, p in enumerate(order)}
+
+
+def _display_words(state: ShowState) -> dict[str, dict[str, Any]]:
+    """Every display's words (docs/display-words.md), for the zone the show is in and each one its countdown
+    can still enter before the next push: a browser picks the zone by `words_clock`, as the Qt displays do.
+    Zones already left are not sent (a break over time has no "back at" left to tell)."""
+    now = zone_of(state)
+    order = (SlotPhase.NORMAL, SlotPhase.WARNING, SlotPhase.OVERRUN)
+    zones = order[order.index(now):] if words_clock(state) != "none" and now in order else (now,)
+    return {zone.value: asdict(display_words(state, zone)) for zone in zones}
 
 
 _rundown_text: tuple[tuple[Slot, ...] | None, str] = (None, "[]")
@@ -163,6 +186,9 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "slot_phase": state.slot_phase.value,
         "phase_word": display_word(state),
         "later_day": later_day_words(state),
+        "words": _display_words(state),
+        "words_clock": words_clock(state),
+        "words_zone": zone_of(state).value,
         "colour": colour_of(state),
         "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
                   "words": _words(state)},
@@ -176,9 +202,14 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "cue_timer": None if cue is None else {"elapsed": cue.elapsed, "remaining": cue.remaining},
         "next_cue": None if state.next_cue is None else _cue(state.next_cue),
         "message": state.message,
+        "message_pinned": state.message_pinned,
+        "moderator_message": state.moderator_message,
+        "moderator_message_pinned": state.moderator_message_pinned,
         "flashing": state.flashing,
         "flash_remaining": max(0.0, flash_remaining),
         "blackout": sorted(state.blackout),
+        "holding": state.holding,
+        "holding_slide": "image" if state.event.holding_slide else "logo",
         "time_of_day": _iso(state.time_of_day),
         "drift": state.drift,
         "drift_text": format_drift(state.drift),

@@ -49,6 +49,15 @@ def _toggle_blackout(state: ShowState) -> tuple[str, dict[str, object]]:
     return "blackout", {"display": "all", "on": len(state.blackout) < len(DISPLAYS)}
 
 
+def _toggle_projector_blackout(state: ShowState) -> tuple[str, dict[str, object]]:
+    # Shift+B: the projector alone goes black (a slide to hide, a camera feed gone); the speaker keeps the countdown.
+    return "blackout", {"display": "projector", "on": "projector" not in state.blackout}
+
+
+def _toggle_holding(state: ShowState) -> tuple[str, dict[str, object]]:
+    return "holding", {"on": not state.holding}
+
+
 def _toggle_roll(state: ShowState) -> tuple[str, dict[str, object]]:
     return "roll", {"on": not state.roll}
 
@@ -76,10 +85,36 @@ SHOW_ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("ShowActions", "Type a message for the stage")),
     ActionSpec("clear_message", QT_TRANSLATE_NOOP("ShowActions", "Clear message"), ("Shift+M",),
                QT_TRANSLATE_NOOP("ShowActions", "Remove the stage message"), _fixed("clear_message"), toolbar=False),
+    # Keys 1-9 send the preset messages (the agenda's `messages:`, then Show > Message presets…). The
+    # operator window looks the text up when the key is pressed: the presets are not in the snapshot alone.
+    ActionSpec("preset_1", QT_TRANSLATE_NOOP("ShowActions", "Preset message 1"), ("1",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 1 to the stage"), toolbar=False),
+    ActionSpec("preset_2", QT_TRANSLATE_NOOP("ShowActions", "Preset message 2"), ("2",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 2 to the stage"), toolbar=False),
+    ActionSpec("preset_3", QT_TRANSLATE_NOOP("ShowActions", "Preset message 3"), ("3",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 3 to the stage"), toolbar=False),
+    ActionSpec("preset_4", QT_TRANSLATE_NOOP("ShowActions", "Preset message 4"), ("4",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 4 to the stage"), toolbar=False),
+    ActionSpec("preset_5", QT_TRANSLATE_NOOP("ShowActions", "Preset message 5"), ("5",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 5 to the stage"), toolbar=False),
+    ActionSpec("preset_6", QT_TRANSLATE_NOOP("ShowActions", "Preset message 6"), ("6",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 6 to the stage"), toolbar=False),
+    ActionSpec("preset_7", QT_TRANSLATE_NOOP("ShowActions", "Preset message 7"), ("7",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 7 to the stage"), toolbar=False),
+    ActionSpec("preset_8", QT_TRANSLATE_NOOP("ShowActions", "Preset message 8"), ("8",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 8 to the stage"), toolbar=False),
+    ActionSpec("preset_9", QT_TRANSLATE_NOOP("ShowActions", "Preset message 9"), ("9",),
+               QT_TRANSLATE_NOOP("ShowActions", "Send preset message 9 to the stage"), toolbar=False),
     ActionSpec("flash", QT_TRANSLATE_NOOP("ShowActions", "Flash"), ("F",),
                QT_TRANSLATE_NOOP("ShowActions", "Flash the stage display"), _fixed("flash")),
     ActionSpec("blackout", QT_TRANSLATE_NOOP("ShowActions", "Blackout"), ("B",),
                QT_TRANSLATE_NOOP("ShowActions", "Black out every display, or bring them back"), _toggle_blackout),
+    ActionSpec("blackout_projector", QT_TRANSLATE_NOOP("ShowActions", "Black out the projector only"), ("Shift+B",),
+               QT_TRANSLATE_NOOP("ShowActions", "Black out the projector or bring it back; the stage keeps its timer"),
+               _toggle_projector_blackout, toolbar=False),
+    ActionSpec("holding", QT_TRANSLATE_NOOP("ShowActions", "Holding slide"), ("H",),
+               QT_TRANSLATE_NOOP("ShowActions", "The holding slide on the projector (picture or logo), or the show"),
+               _toggle_holding, toolbar=False),
     ActionSpec("previous_cue", QT_TRANSLATE_NOOP("ShowActions", "◀ Cue"), ("Shift+C",),
                QT_TRANSLATE_NOOP("ShowActions", "Back to the previous cue (panel turn)"), _fixed("previous_cue")),
     ActionSpec("next_cue", QT_TRANSLATE_NOOP("ShowActions", "Cue ▶"), ("C",),

@@ -1,7 +1,8 @@
 """The show's agenda file: opening it, switching to another, reloading it after an edit, recent files.
 
 A broken file never replaces a good agenda: at the start the operator is asked for another file;
-later the running show keeps its last good agenda, and every problem is listed in one box.
+later the running show keeps its last good agenda, and every problem is listed in the operator
+window's problems panel (`problems_found`), never in a box that would take the show keys away.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
@@ -27,6 +28,9 @@ MAX_RECENT = 8
 
 class AgendaFiles(QObject):
     """The agenda file in use (`path`), its watcher, and the recent files kept in the settings."""
+
+    problems_found = Signal(str, str, list)  # title, what happened, the `file:line:col: message` lines
+    problems_gone = Signal()  # a good agenda was loaded since: the problems shown are out of date
 
     def __init__(self, settings: QSettings, prompts: Prompts, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +66,10 @@ class AgendaFiles(QObject):
         """Another agenda for the running show, or None (and the problems shown) if it is broken."""
         result = load_agenda(path)
         if result.agenda is None:
-            self.prompts.problems(self.tr("This agenda cannot be opened"),
-                                  self.tr("{path} has {count} problem(s); the current show keeps running.")
-                                  .format(path=path, count=len(result.errors)),
-                                  [str(p) for p in result.problems])
+            self.problems_found.emit(self.tr("This agenda cannot be opened"),
+                                     self.tr("{path} has {count} problem(s); the current show keeps running.")
+                                     .format(path=path, count=len(result.errors)),
+                                     [str(p) for p in result.problems])
         return result.agenda
 
     def choose(self) -> Path | None:
@@ -75,6 +79,7 @@ class AgendaFiles(QObject):
     def adopt(self, path: Path) -> None:
         """This file is the show's agenda now: watch it, and put it first in the recent files."""
         self.path = path
+        self.problems_gone.emit()
         self.watcher.watch(path)
         self.settings.setValue("last_agenda", str(path.resolve()))
         recent = [str(path.resolve())] + [p for p in read_strings(self.settings, "recent_agendas")
@@ -99,14 +104,15 @@ class AgendaFiles(QObject):
                              "last good agenda; fix the file and save it again.") if from_disk_watch else
                      self.tr("{path} has {count} problem(s). The show goes on with the last good agenda; fix the "
                              "file and save it again."))
-            self.prompts.problems(self.tr("The agenda has errors"),
-                                  intro.format(path=self.path, count=len(result.errors)),
-                                  [str(p) for p in result.problems])
+            self.problems_found.emit(self.tr("The agenda has errors"),
+                                     intro.format(path=self.path, count=len(result.errors)),
+                                     [str(p) for p in result.problems])
             notice(self.tr("Agenda not reloaded: {count} problem(s); the last good agenda is still running")
                    .format(count=len(result.errors)))
             log.warning("agenda not reloaded, the last good one keeps running:\n%s",
                         "\n".join(str(p) for p in result.errors))
             return
+        self.problems_gone.emit()
         changes = describe_changes(bridge.session.engine.agenda, result.agenda)
         if not changes and from_disk_watch:
             return

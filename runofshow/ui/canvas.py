@@ -8,11 +8,12 @@ nothing is tiny from 800x480 to 3840x2160.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from runofshow.ui.theme import digits_font, text_font
@@ -59,8 +60,9 @@ class Fill:
 
 @dataclass(frozen=True)
 class Picture:
-    path: str  # an SVG file from resources/
+    path: str  # an SVG file from resources/, or the holding slide (PNG, JPEG or SVG)
     box: Box
+    centred: bool = False  # in the middle of its box (letterboxed, never stretched); else against its left edge
 
 
 @dataclass
@@ -190,6 +192,66 @@ def changed_area(old: Scene | None, new: Scene, width: float, height: float) -> 
     return area
 
 
+def can_draw(path: str) -> bool:
+    """Whether the picture at `path` can be drawn now (an SVG, or a PNG or JPEG Qt can decode)."""
+    if _is_svg(path):
+        return QSvgRenderer(path).isValid()
+    return _raster(path, _stamp(path)) is not None
+
+
+def _is_svg(path: str) -> bool:
+    return path.lower().endswith((".svg", ".svgz"))
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """The file's change time and size: a picture replaced on disk is read again."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _raster(path: str, stamp: tuple[int, int]) -> QImage | None:
+    # Cached with its stamp: a holding slide is decoded once, not at every repaint.
+    reader = QImageReader(path)
+    reader.setDecideFormatFromContent(True)  # the bytes decide, as in io/pictures.py
+    reader.setAutoTransform(True)  # a photo's EXIF rotation
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+@lru_cache(maxsize=4)
+def _scaled(path: str, stamp: tuple[int, int], width: int, height: int) -> QImage | None:
+    image = _raster(path, stamp)
+    if image is None:
+        return None
+    return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+def _paint_picture(painter: QPainter, picture: Picture, width: float, height: float) -> None:
+    target = picture.box.rect(width, height)
+    renderer: QSvgRenderer | None = None
+    image: QImage | None = None
+    if _is_svg(picture.path):
+        renderer = QSvgRenderer(picture.path)
+        if not renderer.isValid():
+            return
+        size = QSizeF(renderer.defaultSize()).scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    else:
+        image = _scaled(picture.path, _stamp(picture.path), round(target.width()), round(target.height()))
+        if image is None:
+            return
+        size = QSizeF(image.size())
+    left = target.x() + ((target.width() - size.width()) / 2 if picture.centred else 0.0)
+    placed = QRectF(left, target.y() + (target.height() - size.height()) / 2, size.width(), size.height())
+    if renderer is not None:
+        renderer.render(painter, placed)
+    elif image is not None:
+        painter.drawImage(placed.topLeft(), image)
+
+
 def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QRectF | None = None) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -200,12 +262,7 @@ def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QR
         radius = fill.radius * height
         painter.drawRoundedRect(fill.box.rect(width, height), radius, radius)
     for picture in scene.pictures:
-        renderer = QSvgRenderer(picture.path)
-        if renderer.isValid():
-            target = picture.box.rect(width, height)
-            size = renderer.defaultSize().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            renderer.render(painter, QRectF(target.x(), target.y() + (target.height() - size.height()) / 2,
-                                            size.width(), size.height()))
+        _paint_picture(painter, picture, width, height)
     for item in scene.texts:
         if not item.text or (clip is not None and not clip.intersects(item.box.rect(width, height))):
             continue  # outside the part being redrawn

@@ -2,16 +2,29 @@
 
 `Prompts` is the one place the app asks the operator something. Tests pass their own object with
 the same methods, so no test ever blocks on a modal dialog.
+
+Where and how they open (a show is watched by an audience, and GO is one key):
+- Every dialog belongs to the operator window (`attach`) and opens over it, on the operator's screen.
+  Before that window exists (a broken first agenda) it opens centred on the operator's screen (the
+  saved window's screen, else the primary), never under the mouse pointer, which may be on the projector.
+- During the show nothing takes the keys away from the operator window: a question or a file picker
+  is non-modal, so the operator can click back into the window and press GO while it is open. The
+  caller still gets its answer in line: it waits in a local event loop that keeps the show running.
+  One such question at a time: asking another brings the open one to the front instead.
+- What is asked at startup (resume the show? which plan?) and while switching agendas is decided
+  before any show runs, so it is window-modal over the operator window: GO has nothing to start yet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from runofshow.io.session import Resumable
+from runofshow.qt.operator_screen import centre_on_screen
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
 from runofshow.ui.theme import ACCENT, ON_ACCENT, PANEL, TEXT
@@ -43,6 +57,10 @@ QPushButton:default {{ background: {ACCENT}; color: {ON_ACCENT}; font-weight: bo
 
 
 class Prompts(Protocol):
+    def attach(self, window: QWidget) -> None:
+        """From now on every question opens over this window (the operator's)."""
+        ...
+
     def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
         """Show every problem at once. Returns True when the operator wants to pick another file."""
         ...
@@ -124,16 +142,99 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class DialogPrompts:
-    """The real prompts: modal Qt dialogs over the operator window."""
+TYPING_KEYS = frozenset({"message"})  # show keys that start typing in the operator window
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+@runtime_checkable
+class HasShowKeys(Protocol):
+    """A window with the show's key actions (the operator window), without importing it here."""
+
+    actions_by_key: dict[str, QAction]
+
+
+def carry_show_keys(dialog: QWidget, window: QWidget | None) -> None:
+    """The window's show keys (Space = GO, P, Page Down…) work in `dialog` too, while it is the active window.
+
+    Only for boxes of buttons: a dialog with a text field keeps Space for typing. M (type a message) is
+    left out: the message field is in the operator window, so M there is where it works.
+    """
+    if isinstance(window, HasShowKeys):
+        dialog.addActions([action for key, action in window.actions_by_key.items() if key not in TYPING_KEYS])
+
+
+class DialogPrompts:
+    """The real prompts: Qt dialogs over the operator window (see the module's notes for which wait how)."""
+
+    def __init__(self, parent: QWidget | None = None, home_screen: QScreen | None = None) -> None:
         self.parent = parent
+        self.home_screen = home_screen  # where a dialog opens before the operator window exists
+        self.open_question: QDialog | None = None  # the non-modal question waiting for its answer
+
+    def attach(self, window: QWidget) -> None:
+        self.parent = window
+
+    def _place(self, dialog: QWidget) -> None:
+        """Over the operator window (Qt centres a dialog over its parent); before it, on the operator's screen."""
+        if self.parent is None:
+            centre_on_screen(dialog, self.home_screen or QGuiApplication.primaryScreen())
+
+    def _busy(self) -> bool:
+        """True (and the open question brought to the front) while another question waits for its answer."""
+        if self.open_question is None:
+            return False
+        self.open_question.show()
+        self.open_question.raise_()
+        self.open_question.activateWindow()
+        return True
+
+    def _wait_for(self, dialog: QDialog) -> int:
+        """Shows `dialog` over the operator window without blocking it, and returns once it is answered.
+
+        The local event loop runs the whole app meanwhile: the clock, the displays, the network and
+        every key of the operator window. Quitting the app ends the wait (as an unanswered question).
+        """
+        loop = QEventLoop()
+        dialog.finished.connect(loop.quit)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(loop.quit)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self._place(dialog)
+        self.open_question = dialog
+        try:
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+            if dialog.isVisible():
+                loop.exec()
+        finally:
+            self.open_question = None
+            if app is not None:
+                app.aboutToQuit.disconnect(loop.quit)
+        return dialog.result()
 
     def problems(self, title: str, intro: str, lines: Sequence[str], offer_other_file: bool = False) -> bool:
         dialog = ProblemsDialog(title, intro, lines, offer_other_file, self.parent)
+        if not offer_other_file:
+            # Nothing to decide: the list stays open beside the show, which goes on.
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            carry_show_keys(dialog, self.parent)
+            self._place(dialog)
+            dialog.show()
+            return False
+        # The first agenda is broken: no show yet, the operator chooses another file or quits.
+        self._place(dialog)
         dialog.exec()
         return dialog.wants_other_file
+
+    def _startup_question(self, box: QMessageBox) -> None:
+        """Asked before any show runs: window-modal over the operator window (its keys have nothing to do yet)."""
+        if self.parent is not None:
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.setStyleSheet(OVER_OPERATOR_STYLE)
+        self._place(box)
+        box.exec()
 
     def resume(self, found: Resumable) -> bool:
         box = QMessageBox(self.parent)
@@ -148,7 +249,7 @@ class DialogPrompts:
         resume = box.addButton(translate("DialogPrompts", "Resume the show"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(translate("DialogPrompts", "Start a new show"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
-        box.exec()
+        self._startup_question(box)
         return box.clickedButton() is resume
 
     def plan_changed(self, changes: Sequence[str]) -> bool:
@@ -163,12 +264,24 @@ class DialogPrompts:
         keep = box.addButton(translate("DialogPrompts", "Keep the recorded plan"), QMessageBox.ButtonRole.RejectRole)
         apply = box.addButton(translate("DialogPrompts", "Apply the file"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(keep)
-        box.exec()
+        self._startup_question(box)
         return box.clickedButton() is apply
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        """Yes or no, without taking the show keys: they work on the box too, and Enter or Esc answer No."""
+        if self._busy():
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        box.setStyleSheet(OVER_OPERATOR_STYLE)
+        yes = box.addButton(QMessageBox.StandardButton.Yes)
+        no = box.addButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(no)  # a stray Enter must not start anything over
+        box.setEscapeButton(no)
+        carry_show_keys(box, self.parent)
+        self._wait_for(box)
+        clicked: QAbstractButton | None = box.clickedButton()
+        box.deleteLater()
+        return clicked is yes
 
     def confirm_quit(self, parent: QWidget | None) -> bool:
         # Over the operator window (never on a display's screen), "Keep running" on Enter and Esc:
@@ -189,12 +302,32 @@ class DialogPrompts:
         box.exec()
         return box.clickedButton() is quit_now
 
+    def _pick_file(self, dialog: QFileDialog) -> Path | None:
+        """Qt's own picker (a system one may be modal whatever we ask), non-modal once the show runs."""
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        if self.parent is None:
+            self._place(dialog)  # no show yet (the first agenda was broken): it may wait modally
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        else:
+            if self._busy():
+                return None
+            accepted = self._wait_for(dialog) == QDialog.DialogCode.Accepted
+        files = dialog.selectedFiles() if accepted else []
+        dialog.deleteLater()
+        return Path(files[0]) if files else None
+
     def open_agenda(self, start: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, translate("DialogPrompts", "Open agenda"), str(start),
-                                              translate("DialogPrompts", AGENDA_FILTER))
-        return Path(name) if name else None
+        dialog = QFileDialog(self.parent, translate("DialogPrompts", "Open agenda"), str(start),
+                             translate("DialogPrompts", AGENDA_FILTER))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        return self._pick_file(dialog)
 
     def save_report(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, translate("DialogPrompts", "Export report"),
-                                              str(suggested), translate("DialogPrompts", "CSV (*.csv)"))
-        return Path(name) if name else None
+        dialog = QFileDialog(self.parent, translate("DialogPrompts", "Export report"), str(suggested.parent),
+                             translate("DialogPrompts", "CSV (*.csv)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(suggested.name)
+        return self._pick_file(dialog)

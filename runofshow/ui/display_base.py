@@ -30,6 +30,18 @@ def is_flashing(state: ShowState, options: DisplayOptions) -> bool:
             and state.phase.value == "running" and state.overtime < FLASH_AT_ZERO_SECONDS)
 
 
+def follow_flash(blink: QTimer, flashing: bool) -> bool:
+    """Start the blink timer when a flash begins, stop it when the flash ends. True when it did either:
+    the blink then starts (or rests) on its bright half."""
+    if flashing == blink.isActive():
+        return False
+    if flashing:
+        blink.start()
+    else:
+        blink.stop()
+    return True
+
+
 class DisplayWindow(QWidget):
     """Base of the projector, stage and moderator windows. Subclasses say what to draw."""
 
@@ -66,12 +78,7 @@ class DisplayWindow(QWidget):
 
     def show_state(self, state: ShowState) -> None:
         self._state = state
-        flashing = is_flashing(state, self.options) and self.kind not in state.blackout
-        if flashing and not self._blink.isActive():
-            self._blink_on = True
-            self._blink.start()
-        elif not flashing and self._blink.isActive():
-            self._blink.stop()
+        if follow_flash(self._blink, is_flashing(state, self.options) and self.kind not in state.blackout):
             self._blink_on = True
         self._refresh()
 
@@ -93,12 +100,13 @@ class DisplayWindow(QWidget):
         self._refresh()
 
     def current_scene(self) -> Scene:
-        if self.kind in self._state.blackout:
-            return Scene("#000000")  # blackout is pure black: nothing else is drawn
         flash = self._blink.isActive() and self._blink_on
-        return self.scene(self._state, flash)
+        return room_scene(type(self), self._state, flash)
 
-    def scene(self, state: ShowState, flash: bool) -> Scene:
+    @classmethod
+    def scene(cls, state: ShowState, flash: bool) -> Scene:
+        """What this kind of display shows for a snapshot. A class method, so that the operator's
+        thumbnails draw the very same scene without a display window."""
         raise NotImplementedError
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -112,3 +120,10 @@ class DisplayWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._blink.stop()
         super().closeEvent(event)
+
+
+def room_scene(view: type[DisplayWindow], state: ShowState, flash: bool) -> Scene:
+    """What the room sees on a display of this kind: pure black when blacked out, else its view's scene."""
+    if view.kind in state.blackout:
+        return Scene("#000000")  # blackout is pure black: nothing else is drawn
+    return view.scene(state, flash)

@@ -11,9 +11,11 @@ from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.placement import DisplayChoice, Placement, ScreenInfo, place_all
 from runofshow.qt.settings import read_bool
 from runofshow.ui.display_base import DisplayOptions, DisplayWindow
+from runofshow.ui.identify import IdentifySign, ScreenIdentifier
 from runofshow.ui.moderator_view import ModeratorWindow
 from runofshow.ui.projector_view import ProjectorWindow
 from runofshow.ui.stage_view import StageWindow
+from runofshow.ui.thumbnails import ThumbnailStrip
 
 WINDOW_CLASSES: dict[str, type[DisplayWindow]] = {
     "projector": ProjectorWindow, "stage": StageWindow, "moderator": ModeratorWindow,
@@ -21,6 +23,7 @@ WINDOW_CLASSES: dict[str, type[DisplayWindow]] = {
 WINDOWED_SIZE = (960, 540)
 CASCADE_STEP = 40  # pixels between windowed displays on the operator's screen
 CASCADE_MARGIN = 48  # from the screen's edge, clear of a task bar
+THUMBNAILS_KEY = "displays/thumbnails"  # the operator window shows its thumbnails of the displays
 
 
 def screen_info(screen: QScreen) -> ScreenInfo:
@@ -44,6 +47,12 @@ class DisplayManager(QObject):
         }
         self.choices: dict[str, DisplayChoice] = {kind: self._load(kind) for kind in DISPLAYS}
         self.placements: dict[str, Placement | None] = {}
+        self.identifier = ScreenIdentifier(operator, parent=self)  # Displays > Identify screens
+        # The operator window's thumbnails: the same flash rule, where each display is, shown or folded.
+        self.thumbnails = operator.findChildren(ThumbnailStrip)
+        for strip in self.thumbnails:
+            strip.options = self.options
+        self.show_thumbnails(read_bool(self.settings, THUMBNAILS_KEY, True))
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screens_changed)
@@ -69,6 +78,12 @@ class DisplayManager(QObject):
         self.settings.setValue(f"displays/{kind}/fullscreen", new.fullscreen)
         self.settings.setValue(f"displays/{kind}/visible", new.visible)
         self.apply()
+
+    def show_thumbnails(self, on: bool) -> None:
+        """Show or fold away the operator window's thumbnails of the displays, and remember it."""
+        self.settings.setValue(THUMBNAILS_KEY, on)
+        for strip in self.thumbnails:
+            strip.setVisible(on)
 
     def set_flash_at_zero(self, on: bool) -> None:
         self.options.flash_at_zero = on
@@ -108,6 +123,8 @@ class DisplayManager(QObject):
             elif placement is not None and previous is not None and previous.fallback and not placement.fallback:
                 self.notice.emit(self.tr("The {kind} display is back on '{screen}'").format(kind=kind,
                                                                                              screen=placement.screen))
+        for strip in self.thumbnails:
+            strip.set_placements(self.placements)
         if operator_had_keyboard:
             # Showing a window can activate it on some platforms: give the keyboard back to the operator.
             self.operator.activateWindow()
@@ -141,14 +158,23 @@ class DisplayManager(QObject):
         window.update()
 
     def close_all(self) -> None:
+        self.identifier.close_all()
         for window in self.windows.values():
             window.close()
+
+    def identify_screens(self) -> list[IdentifySign]:
+        """A sign on every screen for a few seconds: its name, its size, and what it shows."""
+        titles = {kind: window_class.display_title() for kind, window_class in WINDOW_CLASSES.items()}
+        return self.identifier.identify(self.operator_screen(), self.placements, titles)
 
     # -- the Displays menu ----------------------------------------------------------------------
 
     def fill_menu(self, menu: QMenu) -> None:
         """(Re)build the Displays menu: per display, show/hide, full screen, and the screen to use."""
         menu.clear()
+        identify = menu.addAction(self.tr("&Identify screens"))
+        identify.triggered.connect(lambda _checked=False: self.identify_screens())
+        menu.addSeparator()
         screens = self.screens()
         for kind in DISPLAYS:
             choice = self.choices[kind]
@@ -189,3 +215,8 @@ class DisplayManager(QObject):
         flash.setCheckable(True)
         flash.setChecked(self.options.flash_at_zero)
         flash.toggled.connect(self.set_flash_at_zero)
+        if self.thumbnails:
+            thumbnails = menu.addAction(self.tr("Thumbnails in this window"))
+            thumbnails.setCheckable(True)
+            thumbnails.setChecked(self.thumbnails[0].isVisibleTo(self.operator))
+            thumbnails.toggled.connect(self.show_thumbnails)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from runofshow.core.phase_style import (
@@ -15,10 +15,11 @@ from runofshow.core.phase_style import (
     PHASE_COLOURS,
     WRAP_UP,
     later_day_words,
+    next_at,
     phase_word,
 )
 from runofshow.core.show import ShowPhase, ShowState
-from runofshow.core.timing import format_countdown, format_drift, format_short, local_datetime
+from runofshow.core.timing import format_countdown, format_drift, format_short
 from runofshow.qt.translation import translate
 from runofshow.ui.theme import ACCENT, ALERT, MUTED, NOTICE, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
@@ -42,6 +43,13 @@ def people_line(state: ShowState) -> str:
         return translate("NowPanel", "Moderator: {moderator} · Panel: {names}").format(moderator=slot.moderator.name,
                                                                                        names=names)
     return " · ".join(p.label() for p in slot.speakers)
+
+
+# On a small screen every line shrinks together, step by step, until all fit (never below MIN_TEXT_PX).
+FIT_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6, 0.54)
+MIN_TEXT_PX = 10
+TIMER_MIN_PX = 40
+FIT_SLACK = 8  # pixels to spare: Qt's line breaking at the final width can differ from the estimate by a pixel or two
 
 
 class NowPanel(QFrame):
@@ -129,13 +137,68 @@ class NowPanel(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.next)
         layout.addWidget(self.plan)
+        # Each line's full size, shrunk together on a small screen (see `_fit`).
+        self._full_fonts = {label: QFont(label.font()) for label in self.findChildren(QLabel)
+                            if label is not self.timer}
+        self._full_spacing = layout.spacing()
+        self._fitted: tuple[object, ...] = ()
+        self._fitting = False
+        self.full_height = 0  # how tall the lines are at full size: the operator window gives this room first
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        # The timer grows with the panel: as large as fits, for a glance from across the desk.
-        size = min(150, max(44, int(self.width() * 0.12)))
+        super().resizeEvent(event)
+        self._fit()
+
+    def timer_size(self, scale: float) -> int:
+        """The timer grows with the panel: as large as fits, for a glance from across the desk."""
+        return max(TIMER_MIN_PX, round(min(150, max(44, self.width() * 0.12)) * scale))
+
+    def _fit(self) -> None:
+        """The largest of FIT_SCALES at which every line fits the panel's height, so no line ever lies on
+        another on a small screen; the panel never gets smaller than its lines at the smallest scale."""
+        key = (self.width(), self.height(),
+               tuple((label.isVisibleTo(self), len(label.text())) for label in self._full_fonts))
+        if self._fitting or key == self._fitted:
+            return  # nothing that could change a line's height has changed (most seconds)
+        self._fitting = True
+        try:
+            self._scale(FIT_SCALES[-1])
+            smallest = self._needed_height() + FIT_SLACK
+            for scale in FIT_SCALES:
+                self._scale(scale)
+                needed = self._needed_height() + FIT_SLACK
+                if scale == FIT_SCALES[0]:
+                    self.full_height = needed
+                if scale == FIT_SCALES[-1] or needed <= self.height():
+                    break
+            self.setMinimumHeight(smallest)
+            self._fitted = key
+        finally:
+            self._fitting = False
+
+    def _scale(self, scale: float) -> None:
+        for label, full in self._full_fonts.items():
+            font = QFont(full)
+            font.setPixelSize(max(MIN_TEXT_PX, round(full.pixelSize() * scale)))
+            if label.font() != font:
+                label.setFont(font)
+        size = self.timer_size(scale)
         if self.timer.font().pixelSize() != size:
             self.timer.setFont(digits_font(size))
-        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            layout.setSpacing(max(2, round(self._full_spacing * scale)))
+            layout.setContentsMargins(round(18 * scale), round(14 * scale), round(18 * scale), round(14 * scale))
+
+    def _needed_height(self) -> int:
+        """How tall the panel's lines are at their present fonts, wrapped to the panel's width."""
+        layout = self.layout()
+        if layout is None:
+            return 0
+        layout.invalidate()
+        if layout.hasHeightForWidth():
+            return layout.heightForWidth(self.width())
+        return layout.sizeHint().height()
 
     def update_state(self, state: ShowState) -> None:
         self.clock.setText(state.time_of_day.strftime("%H:%M:%S"))
@@ -145,6 +208,7 @@ class NowPanel(QFrame):
         self._next(state)
         self._plan(state)
         self._banner(state)
+        self._fit()  # a longer title or a new banner line may need smaller fonts
 
     def _played_on(self, state: ShowState) -> None:
         day, plan = played_on(state), state.event.date
@@ -163,28 +227,28 @@ class NowPanel(QFrame):
         self.phase.set_colour(colour)
         self.phase.set_text_if_changed(phase_word(state))
         if state.phase is ShowPhase.PRE_SHOW:
+            self.timer.setVisible(True)
             self.heading.set_text_if_changed(self.tr("BEFORE THE SHOW"))
             self.title.setText(state.event.title)
-            self.speakers.set_text_if_changed(
-                self.tr("Starts at {time}").format(time=state.target_text) if state.target else "")
+            self.speakers.set_text_if_changed("")
             self.timer.set_colour(MUTED)
             remaining = state.target_remaining
             self.timer.set_text_if_changed(format_countdown(remaining) if remaining is not None else "")
-            late = remaining is not None and remaining <= 0
-            self.detail.set_text_if_changed(self.tr("past the planned start · press GO to begin") if late
-                                            else self.tr("until the planned start · press GO to begin"))
+            # The phase word says what the digits count (until / past the planned start), as the stage does.
+            self.detail.set_text_if_changed(self.tr("planned start {time} · press GO to begin").format(
+                time=state.target_text) if state.target else self.tr("press GO to begin"))
             return
         if state.phase is ShowPhase.FINISHED or slot is None:
             self.heading.set_text_if_changed(self.tr("THE SHOW IS OVER"))
             self.title.setText(state.event.title)
             self.speakers.set_text_if_changed("")
-            self.timer.set_colour(MUTED)
-            last = state.runs[-1].end if state.runs else None
-            self.timer.set_text_if_changed(_hhmm(last, state) if last is not None else "")
-            self.detail.set_text_if_changed(self.tr("ended at {time} · {drift}").format(time=_hhmm(last, state),
-                                                                                        drift=format_drift(state.drift))
-                                            if last is not None else "")
+            # No big digits: a time of day there reads as a timer. The phase word says "ENDED AT 17:00" and
+            # the plan line below how far behind or ahead it ended.
+            self.timer.set_text_if_changed("")
+            self.timer.setVisible(False)
+            self.detail.set_text_if_changed("")
             return
+        self.timer.setVisible(True)
         self.heading.set_text_if_changed(self.tr("NOW · {kind} · {start}–{end}").format(
             kind=slot.kind.value.upper(), start=f"{slot.start:%H:%M}", end=f"{slot.end:%H:%M}"))
         self.title.setText(slot.title)
@@ -196,8 +260,6 @@ class NowPanel(QFrame):
         if state.added:
             sign = "+" if state.added > 0 else "-"
             parts.append(self.tr("{amount} added").format(amount=f"{sign}{format_short(abs(round(state.added)))}"))
-        if state.is_break and state.target is not None:
-            parts.append(self.tr("back at {time}").format(time=state.target_text))
         day = later_day_words(state) if state.phase is ShowPhase.BETWEEN else ""
         if day and state.target_remaining is not None and state.target is not None:
             # Overnight in a multi-day show: how long until the next day's first slot is planned to start.
@@ -233,7 +295,10 @@ class NowPanel(QFrame):
             self.next.setText(self.tr("Next: nothing — this is the last slot") if state.current is not None else "")
             return
         names = ", ".join(p.name for p in slot.people)
-        label = self.tr("NEXT {time}").format(time=f"{slot.start:%H:%M}")
+        planned, at = f"{slot.start:%H:%M}", next_at(state)  # in a break: when it says it is back (or at GO)
+        label = (self.tr("NEXT {time}").format(time=planned) if at == planned
+                 else self.tr("NEXT {time} (planned {planned})").format(time=at, planned=planned) if at
+                 else self.tr("NEXT at GO (planned {planned})").format(planned=planned))
         html = f"<span style='color:{MUTED}'>{_esc(label)}</span>&nbsp; <b>{_esc(slot.title)}</b>"
         self.next.setText(html + (f"<span style='color:{MUTED}'> — {_esc(names)}</span>" if names else ""))
 
@@ -253,15 +318,13 @@ class NowPanel(QFrame):
             parts.append(stage.format(message=state.message))
         if state.blackout:
             parts.append(self.tr("BLACKOUT: {displays}").format(displays=", ".join(sorted(state.blackout))))
+        if state.holding:  # the room sees the holding slide, not the session: say so until it is taken off (H)
+            parts.append(self.tr("PROJECTOR: HOLDING SLIDE (H to show the session)"))
         if state.roll:
             parts.append(self.tr("ROLL MODE: the plan drives the show"))
         self.banner.set_colour(PAUSED_COLOUR if not state.blackout else ALERT)
         self.banner.set_text_if_changed("\n".join(parts))
         self.banner.setVisible(bool(parts))
-
-
-def _hhmm(epoch: float, state: ShowState) -> str:
-    return local_datetime(epoch, state.event.tz).strftime("%H:%M")
 
 
 def _esc(text: str) -> str:

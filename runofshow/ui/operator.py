@@ -9,30 +9,31 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from runofshow.core.commands import DISPLAYS
+from runofshow.core.messages import MAX_PRESETS
 from runofshow.core.show import Outcome, ShowState
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.actions import SHOW_ACTIONS, ActionSpec, shortcut_text
-from runofshow.ui.dialogs import ShortcutsDialog
+from runofshow.ui.dialogs import ShortcutsDialog, carry_show_keys
+from runofshow.ui.message_panel import MessagePanel
 from runofshow.ui.now_panel import NowPanel
+from runofshow.ui.operator_layout import ShowSplitter, SidePanel, scrolling
+from runofshow.ui.problems_panel import ProblemsPanel
 from runofshow.ui.rundown import RundownModel, RundownView
 from runofshow.ui.theme import ACCENT, CAUTION, MUTED, NOTICE, ON_ACCENT, OPERATOR_STYLE, display_name, text_font
-from runofshow.ui.widgets import StyledLabel, TypingLineEdit
+from runofshow.ui.thumbnails import ThumbnailStrip
+from runofshow.ui.toolbar_rows import ToolbarRows
+from runofshow.ui.widgets import StyledLabel
 
 
 class FileActions(Protocol):
@@ -69,6 +70,7 @@ class OperatorWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.setStyleSheet(OPERATOR_STYLE)
         self.actions_by_key: dict[str, QAction] = {}
+        self._shortcuts: ShortcutsDialog | None = None  # Help > Shortcuts, made on first use
 
         self.now_panel = NowPanel()
         self.rundown_model = RundownModel(self)
@@ -85,56 +87,41 @@ class OperatorWindow(QMainWindow):
         self.notes.setFont(text_font(16))
         self.notes.setPlaceholderText(self.tr("No private notes for this slot."))
 
-        self.message_title = QLabel(self.tr("MESSAGE TO THE STAGE  (M to type, Enter to send, Esc to leave)"))
-        self.message_title.setFont(text_font(13, bold=True))
-        self.message_title.setProperty("muted", True)
-        self.message_title.setWordWrap(True)
-        self.message_edit = TypingLineEdit()
-        self.message_edit.setFont(text_font(18))
-        self.message_edit.setPlaceholderText(self.tr("e.g. Please wrap up"))
-        self.message_edit.setMaxLength(280)
-        self.message_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # typing starts only on M or a click
-        self.message_edit.returnPressed.connect(lambda: self.send_message(flash=False))
-        send = QPushButton(self.tr("Send"))
-        send.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        send.clicked.connect(lambda: self.send_message(flash=False))
-        send_flash = QPushButton(self.tr("Send + flash"))
-        send_flash.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        send_flash.clicked.connect(lambda: self.send_message(flash=True))
-        clear = QPushButton(self.tr("Clear"))
-        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        clear.clicked.connect(lambda: self.run_action("clear_message"))
+        # The message section: typing for the stage or the moderator, both current messages, the presets.
+        self.message_panel = MessagePanel(bridge)
+        self.message_title = self.message_panel.title
+        self.message_edit = self.message_panel.edit
+        self.message_panel.sent.connect(self._message_sent)
+        self.message_panel.presets_changed.connect(self._label_presets)
 
-        side = QFrame()
-        side.setObjectName("panel")
+        side = SidePanel()  # never shorter than its wrapped lines: the message section is never squeezed
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(14, 12, 14, 12)
         side_layout.addWidget(self.notes_title)
         side_layout.addWidget(self.notes, 1)
-        side_layout.addWidget(self.message_title)
-        side_layout.addWidget(self.message_edit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(send)
-        buttons.addWidget(send_flash)
-        buttons.addWidget(clear)
-        side_layout.addLayout(buttons)
+        self.notes.setMinimumHeight(2 * self.notes.fontMetrics().lineSpacing() + 16)  # two lines on a small screen
+        # What the room sees: the projector, stage and moderator, small (folded away from the Displays menu).
+        self.thumbnails = ThumbnailStrip(bridge)
+        side_layout.addWidget(self.thumbnails)
+        side_layout.addWidget(self.message_panel)
 
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.now_panel, 3)
         top_layout.addWidget(side, 2)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.rundown)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # The rundown keeps room for its rows; the top what the now panel and the side panel need first.
+        splitter = ShowSplitter(top, self.rundown, lambda: max(self.now_panel.full_height, side.minimumHeight()))
+        # A broken agenda during the show is listed here, above the rundown: never a box that takes the keys.
+        self.problems_panel = ProblemsPanel()
+        splitter.insertWidget(splitter.indexOf(self.rundown), self.problems_panel)
+        splitter.setCollapsible(splitter.indexOf(self.problems_panel), False)
         root = QWidget()
         root.setObjectName("operatorRoot")
         root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(8, 8, 8, 8)
         root_layout.addWidget(splitter)
-        self.setCentralWidget(root)
+        self.setCentralWidget(scrolling(root))  # scrolls only on a screen too small for it (800×480)
 
         self.last_command = StyledLabel(self.tr("Ready. Press Space (GO) to start the show.")
                                         if bridge.state.phase.value == "pre-show" else
@@ -164,11 +151,9 @@ class OperatorWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar(self.tr("Show controls"))
-        self.toolbar.setObjectName("showControls")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # One row of buttons when the window is wide enough; smaller, then two rows on a small screen.
+        self.toolbar_rows = ToolbarRows(self, (self.tr("Show controls"), self.tr("More show controls")))
+        self.toolbar = self.toolbar_rows.rows[0]
         for spec in SHOW_ACTIONS:
             action = QAction(spec.label(), self)
             action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
@@ -179,12 +164,7 @@ class OperatorWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_key[spec.key] = action
             if spec.toolbar:
-                self.toolbar.addAction(action)
-                button = self.toolbar.widgetForAction(action)
-                if isinstance(button, QToolButton):
-                    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must stay GO, not "press button"
-                    button.setObjectName(spec.key)
-                    button.setFont(text_font(15, bold=True))
+                self.toolbar_rows.add(spec.key, action)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -199,8 +179,11 @@ class OperatorWindow(QMainWindow):
         file_menu.addSeparator()
         self.quit_action = self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
         self.show_menu = show_menu = menu.addMenu(self.tr("&Show"))
+        self.presets_menu = QMenu(self.tr("Send a preset message"), self)
         for spec in SHOW_ACTIONS:
-            show_menu.addAction(self.actions_by_key[spec.key])
+            menu_for = self.presets_menu if spec.key.startswith("preset_") else show_menu
+            menu_for.addAction(self.actions_by_key[spec.key])
+        show_menu.addMenu(self.presets_menu)
         blackout_menu = show_menu.addMenu(self.tr("Blackout one display"))
         self.blackout_actions: dict[str, QAction] = {}
         for display in DISPLAYS:
@@ -209,6 +192,8 @@ class OperatorWindow(QMainWindow):
             action.triggered.connect(lambda checked, d=display: self.bridge.run("blackout", {"display": d,
                                                                                            "on": checked}))
             self.blackout_actions[display] = action
+        for key in ("blackout_projector", "holding"):  # toggles: the Show menu ticks them while on
+            self.actions_by_key[key].setCheckable(True)
         self.displays_menu = menu.addMenu(self.tr("&Displays"))
         help_menu = menu.addMenu(self.tr("&Help"))
         self._add(help_menu, self.tr("Shortcuts"), "F1", self.show_shortcuts)
@@ -244,6 +229,9 @@ class OperatorWindow(QMainWindow):
         if key == "goto":
             self.goto_selected()
             return
+        if key.startswith("preset_"):
+            self.send_preset(int(key.removeprefix("preset_")))
+            return
         spec = self.spec(key)
         if spec.command is None:
             return
@@ -259,15 +247,34 @@ class OperatorWindow(QMainWindow):
         self.bridge.run("goto", {"slot": slot.id})
 
     def send_message(self, flash: bool) -> None:
-        text = self.message_edit.text()
-        outcome = self.bridge.run("message", {"text": text, "flash": flash})
-        if outcome.accepted:
-            self.message_edit.clear()
-            self.message_edit.clearFocus()
-            self.setFocus()
+        self.message_panel.send_typed(flash)
+
+    def _message_sent(self) -> None:
+        self.message_edit.clearFocus()  # sent: the keys run the show again
+        self.setFocus()
+
+    def _label_presets(self) -> None:
+        """The Show menu's preset entries read as what they send."""
+        for number in range(1, MAX_PRESETS + 1):
+            text = self.message_panel.preset(number)
+            action = self.actions_by_key[f"preset_{number}"]
+            action.setText(self.tr("{number}: {message}").format(number=number, message=text) if text
+                           else self.spec(f"preset_{number}").label())
+
+    def send_preset(self, number: int) -> None:
+        if not self.message_panel.send_preset(number):
+            self.last_command.set_colour(CAUTION)
+            self.last_command.setText(self.tr("No preset {number}: add `messages:` to the agenda, or use Show > "
+                                              "Message presets…").format(number=number))
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
+        # Non-modal, with the show keys on it too: the sheet never stands between the operator and GO.
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self)
+            carry_show_keys(self._shortcuts, self)
+        self._shortcuts.show()
+        self._shortcuts.raise_()
+        self._shortcuts.activateWindow()
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -286,10 +293,15 @@ class OperatorWindow(QMainWindow):
         pause.setText(self.tr("Resume") if state.phase.value == "paused" else self.tr("Pause"))
         roll = self.actions_by_key["roll"]
         roll.setText(self.tr("Roll: ON") if state.roll else self.tr("Roll"))
-        self.actions_by_key["blackout"].setText(self.tr("Unblack") if state.blackout else self.tr("Blackout"))
+        # The button says what B does: with one display black (Shift+B) it blacks out all of them.
+        all_black = len(state.blackout) == len(DISPLAYS)
+        self.actions_by_key["blackout"].setText(self.tr("Unblack") if all_black else self.tr("Blackout"))
         for display, action in self.blackout_actions.items():
             action.setChecked(display in state.blackout)
+        self.actions_by_key["blackout_projector"].setChecked("projector" in state.blackout)
+        self.actions_by_key["holding"].setChecked(state.holding)
         self.actions_by_key["undo"].setEnabled(state.can_undo)
+        self.message_panel.show_state(state)
 
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.accepted:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from runofshow.core.agenda import Person, Slot, SlotKind
-from runofshow.core.phase_style import later_day_words
+from runofshow.core.phase_style import audience_countdown, audience_line
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown
 from runofshow.paths import resources_dir
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
-from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_TOP_LEFT, Box, Fill, Picture, Scene
+from runofshow.ui.canvas import ALIGN_LEFT, ALIGN_TOP_LEFT, Box, Fill, Picture, Scene, can_draw
 from runofshow.ui.display_base import DisplayWindow
 
 # The default theme: deep navy, warm accent, light text. Real event colours, not a test pattern.
@@ -67,14 +67,33 @@ def _lower_third(scene: Scene, people: tuple[Person, ...], top: float = 0.64, he
     scene.add(lines, inner, LIGHT, align=ALIGN_LEFT, wrap=False)
 
 
+def holding_scene(state: ShowState) -> Scene:
+    """The holding slide: the agenda's picture letterboxed on black, or (without one, or if it cannot be
+    drawn now) the event's logo slide. Nothing on it moves, so a projector holding it never repaints."""
+    picture = state.event.holding_slide
+    if picture and can_draw(picture):
+        scene = Scene("#000000")
+        scene.pictures.append(Picture(picture, Box(0.0, 0.0, 1.0, 1.0), centred=True))
+        return scene
+    scene = Scene(NAVY)
+    scene.pictures.append(Picture(str(resources_dir() / "logo.svg"), Box(0.3, 0.12, 0.4, 0.44), centred=True))
+    scene.add(state.event.title, Box(0.08, 0.61, 0.84, 0.17), LIGHT, bold=True, max_fraction=0.42)
+    scene.fills.append(Fill(Box(0.46, 0.805, 0.08, 0.006), ACCENT))
+    venue = state.event.venue
+    where = " · ".join(part for part in (venue.name, f"{state.time_of_day:%-d %B %Y}") if part)
+    scene.add(where, Box(0.1, 0.84, 0.8, 0.05), SOFT)
+    return scene
+
+
 def projector_scene(state: ShowState) -> Scene:
+    if state.holding:
+        return holding_scene(state)
     scene = _frame(state)
     slot = state.current
     if state.phase is ShowPhase.PRE_SHOW:
         scene.add(translate("ProjectorView", "Welcome"), Box(0.05, 0.16, 0.9, 0.12), ACCENT, bold=True)
-        start = (translate("ProjectorView", "The programme starts at {time}").format(time=state.target_text)
-                 if state.target else "")
-        scene.add(start, Box(0.05, 0.28, 0.9, 0.07), LIGHT)
+        # "The programme starts at 13:30", and "… starts shortly" once that is past: never a time gone by.
+        scene.add(audience_line(state), Box(0.05, 0.28, 0.9, 0.07), LIGHT)
         topics = state.event.topics
         # With topics ("Issues we will address") the programme shares the screen with them.
         left, width = (0.04, 0.50) if topics else (0.12, 0.76)
@@ -97,13 +116,8 @@ def projector_scene(state: ShowState) -> Scene:
                   Box(0.1, 0.52, 0.8, 0.14), LIGHT)
         return scene
     if state.phase is ShowPhase.BETWEEN:
-        day = later_day_words(state)
-        if day and state.target is not None:  # overnight in a multi-day show: when the next day begins
-            kicker = translate("ProjectorView", "Starting {day} at {time}").format(day=day,
-                                                                                   time=state.target_text)
-        else:
-            kicker = translate("ProjectorView", "Up next")
-        scene.add(kicker, Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
+        # "Up next", or overnight in a multi-day show when the next day begins.
+        scene.add(audience_line(state), Box(0.05, 0.18, 0.9, 0.08), ACCENT, bold=True)
         scene.add(slot.title, Box(0.07, 0.28, 0.86, 0.28), LIGHT, bold=True)
         if slot.moderator is not None:  # a panel: the moderator is named as such, not as a panellist
             scene.add(translate("ProjectorView", "Moderated by {moderator}").format(moderator=slot.moderator.label()),
@@ -113,10 +127,14 @@ def projector_scene(state: ShowState) -> Scene:
             _lower_third(scene, slot.people)
         return scene
     if slot.kind is SlotKind.BREAK:
-        back = (translate("ProjectorView", "Break — back at {time}").format(time=state.target_text)
-                if state.target else translate("ProjectorView", "Break"))
-        scene.add(back, Box(0.05, 0.17, 0.9, 0.13), ACCENT, bold=True)
-        scene.add(format_countdown(max(state.remaining, 0.0)), Box(0.2, 0.32, 0.6, 0.33), LIGHT, digits=True)
+        # "Break — back at 15:10" over its countdown; once over time (or paused) no time at all: the room
+        # never reads 00:00 held or a "back at" that has gone by.
+        line = audience_line(state) or translate("ProjectorView", "Break")
+        if audience_countdown(state):
+            scene.add(line, Box(0.05, 0.17, 0.9, 0.13), ACCENT, bold=True)
+            scene.add(format_countdown(state.remaining), Box(0.2, 0.32, 0.6, 0.33), LIGHT, digits=True)
+        else:  # the words alone, in the middle where the countdown was
+            scene.add(line, Box(0.05, 0.30, 0.9, 0.2), ACCENT, bold=True)
         if state.next is not None:
             scene.add(translate("ProjectorView", "Next: {title}").format(title=state.next.title),
                       Box(0.07, 0.70, 0.86, 0.18), SOFT)
@@ -143,5 +161,6 @@ class ProjectorWindow(DisplayWindow):
     kind = "projector"
     title = QT_TRANSLATE_NOOP("DisplayWindow", "Projector")
 
-    def scene(self, state: ShowState, flash: bool) -> Scene:
+    @classmethod
+    def scene(cls, state: ShowState, flash: bool) -> Scene:
         return projector_scene(state)

@@ -36,6 +36,9 @@ SPOKEN_STATUS = {"done": QT_TRANSLATE_NOOP("RundownModel", "done"),
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HINTED_ROWS = 12  # the rundown asks for room for this many rows; a longer agenda scrolls
+# On a small screen the least needed columns give their room to the titles: (below this width, column).
+NARROW_HIDDEN = ((1100, COLUMNS.index("Kind")), (900, COLUMNS.index("Actual end")), (820, COLUMNS.index("Length")),
+                 (820, COLUMNS.index("End")))
 
 
 def slot_status(state: ShowState, row: int, ran: bool) -> str:
@@ -200,6 +203,8 @@ class RundownView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        for narrower_than, column in NARROW_HIDDEN:
+            self.setColumnHidden(column, self.width() < narrower_than)
         # The first layout (and every resize) can push the followed row out of view: bring it back.
         if self._followed is not None:
             self.scrollTo(self.model().index(self._followed, 0), QAbstractItemView.ScrollHint.PositionAtCenter)

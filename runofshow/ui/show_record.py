@@ -13,7 +13,7 @@ from pathlib import Path
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Clock
 from runofshow.io.fsync_worker import FsyncWorker
-from runofshow.io.session import ShowSession, search_record
+from runofshow.io.session import Resumable, ShowSession, search_record
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.translation import translate
 from runofshow.ui.dialogs import Prompts
@@ -35,13 +35,26 @@ class ShowRecords:
 
     def session_for(self, path: Path, agenda: Agenda) -> ShowSession:
         """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
+        session, found = self.new_session(path, agenda)
+        self.settle(session, found, path, agenda)
+        return session
+
+    def new_session(self, path: Path, agenda: Agenda) -> tuple[ShowSession, Resumable | None]:
+        """A new show's session on this agenda, and the show its record offers to resume. Asks nothing.
+
+        At startup the operator window is built on this session first, so that the question about
+        the found show (`settle`) opens over it, on the operator's screen.
+        """
         session = ShowSession(agenda, path, self.state_dir, self.fsync)
         search = search_record(self.state_dir, path, agenda, self.clock.now())
         self.notices = list(search.notices)
-        found = search.resumable
+        return session, search.resumable
+
+    def settle(self, session: ShowSession, found: Resumable | None, path: Path, agenda: Agenda) -> bool:
+        """Resumes the found show in `session` if the operator (or `--resume`) wants it. True when resumed."""
         if found is None or not (self.resume_policy == "always" or
                                  (self.resume_policy == "ask" and self.prompts.resume(found))):
-            return session
+            return False
         session.resume(found, self.clock.now())
         if found.plan_changes:
             # The file was edited while the app was down: the operator decides which plan runs.
@@ -53,7 +66,7 @@ class ShowRecords:
                 self.notices.append(translate("ShowRecords", "kept the plan from the record; {file} differs "
                                                              "({changes}): File > Reload agenda applies it").format(
                     file=path.name, changes="; ".join(found.plan_changes)))
-        return session
+        return True
 
     def tell(self, session: ShowSession, notice: Callable[[str], None]) -> None:
         """Everything the show record had to say at opening: skipped lines, passed-over journals, plan choice."""

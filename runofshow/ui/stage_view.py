@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, display_word
+from runofshow.core.phase_style import PAUSED_COLOUR, PHASE_COLOURS, display_word, next_at
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase
 from runofshow.core.timing import format_countdown
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
@@ -28,7 +28,10 @@ def _next_line(state: ShowState) -> str:
     if slot is None:
         return translate("StageView", "Last slot of the day") if state.current is not None else ""
     names = ", ".join(p.name for p in slot.people)
-    start = f"{slot.start:%H:%M}"
+    start = next_at(state)  # in a break: the time it says it is back at; none once over it (it starts at GO)
+    if not start:
+        return (translate("StageView", "Next: {names} — {title}").format(names=names, title=slot.title) if names
+                else translate("StageView", "Next: {title}").format(title=slot.title))
     if names:
         return translate("StageView", "Next {time}: {names} — {title}").format(time=start, names=names,
                                                                               title=slot.title)
@@ -128,5 +131,6 @@ class StageWindow(DisplayWindow):
     kind = "stage"
     title = QT_TRANSLATE_NOOP("DisplayWindow", "Speaker countdown")
 
-    def scene(self, state: ShowState, flash: bool) -> Scene:
+    @classmethod
+    def scene(cls, state: ShowState, flash: bool) -> Scene:
         return stage_scene(state, flash)

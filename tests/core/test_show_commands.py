@@ -33,6 +33,8 @@ def in_phase(phase: str) -> ShowEngine:
 ARGS: dict[str, dict[str, object]] = {
     "goto": {"slot": "break"}, "add_time": {"seconds": 60}, "message": {"text": "Wrap up"},
     "blackout": {"display": "stage", "on": True}, "roll": {"on": True},
+    "pin_message": {"on": True},  # refused everywhere here: no message is shown
+    "holding": {"on": True},
 }
 
 # Which commands each phase accepts. Everything else must be refused with a reason.
@@ -44,6 +46,8 @@ ACCEPTED = {
     "finished": {"previous", "goto", "undo", "message", "flash", "blackout", "roll"},
     "roll": {"undo", "message", "flash", "blackout"},
 }
+for _accepted in ACCEPTED.values():
+    _accepted.add("holding")  # the projector's holding slide goes on in any phase, in roll mode too
 
 
 @pytest.mark.parametrize("phase", list(ACCEPTED))

@@ -26,7 +26,7 @@ def run_a_show(state_dir: Path) -> ShowSession:
         ("undo", at(14, 5, 3), {}),
         ("pause", at(14, 10), {}),
         ("resume", at(14, 12), {}),
-        ("message", at(14, 20), {"text": "Speaker 5 is in the green room", "flash": True}),
+        ("message", at(14, 20), {"text": "Speaker 5 is in the green room", "flash": True, "pin": True}),
         ("blackout", at(14, 21), {"display": "projector", "on": True}),
         ("next", at(14, 24), {}),
         ("next", at(14, 38), {}),
@@ -143,7 +143,7 @@ def test_a_journal_replays_on_its_recorded_plan_even_when_the_file_changed(tmp_p
     session.run("goto", at(13, 40), {"slot": "whitepaper"})
     session.run("goto", at(13, 50), {"slot": "agder"})
     agenda = seed()
-    edited = agenda.__class__(agenda.event, tuple(s for s in agenda.slots if s.id != "whitepaper"))
+    edited = agenda.__class__(agenda.event, tuple(s for s in agenda.slots if s.id != "whitepaper"), agenda.messages)
     replayed = replay(edited, read_journal(session.journal.path))  # type: ignore[union-attr]
     assert replayed.problems == [] and replayed.recorded_plan
     state = replayed.engine.state(at(13, 55))

@@ -233,7 +233,7 @@ def test_a_journal_file_that_refuses_while_its_folder_works_continues_in_a_new_j
 def test_a_finished_show_restores_as_finished_with_its_message_and_blackout(tmp_path: Path) -> None:
     session = ShowSession(seed(), AGENDA_PATH, tmp_path)
     session.run("goto", at(16, 15), {"slot": "reception"})
-    session.run("message", at(16, 50), {"text": "Thank you, safe home"})
+    session.run("message", at(16, 50), {"text": "Thank you, safe home", "pin": True})  # pinned: past the end
     session.run("blackout", at(16, 55), {"display": "stage", "on": True})
     session.run("next", at(17, 0))
     found = find_resumable(tmp_path, AGENDA_PATH, seed(), at(17, 5))

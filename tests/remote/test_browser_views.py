@@ -99,7 +99,7 @@ def test_stage_before_the_show_counts_down_to_the_start(view: Callable[..., View
     stage = view("stage", at(13, 20), [], at(13, 20))
     shown = stage.texts("title", "digits", "word", "next", "status")
     assert shown["title"].startswith("Strategic Public Procurement")
-    assert either(shown["digits"], "10:00", "09:59") and shown["word"] == "UNTIL THE START"
+    assert either(shown["digits"], "10:00", "09:59") and shown["word"] == "UNTIL THE PLANNED START"
     assert shown["next"] == "Next 13:30: Anders H. Eide — Welcoming remarks"
     assert shown["status"] == ""  # the OFFLINE banner is hidden while live
     stage.shot(tmp_path, "web-stage-preshow.png")

@@ -34,8 +34,13 @@ SCENARIO: list[tuple[str, dict[str, Any] | None, Callable[[dict[str, Any]], bool
     ("message", {"text": "Please  wrap up", "flash": True}, lambda s: s["message"] == "Please wrap up"
      and s["flashing"]),
     ("clear_message", None, lambda s: s["message"] == ""),
+    ("message", {"text": "Last question", "to": "moderator", "pin": True},
+     lambda s: s["moderator_message"] == "Last question" and s["moderator_message_pinned"] and s["message"] == ""),
+    ("pin_message", {"on": False, "to": "moderator"}, lambda s: not s["moderator_message_pinned"]),
+    ("clear_message", {"to": "moderator"}, lambda s: s["moderator_message"] == ""),
     ("flash", None, lambda s: s["flashing"] and s["flash_remaining"] == 5.0),
     ("blackout", {"display": "stage", "on": True}, lambda s: s["blackout"] == ["stage"]),
+    ("holding", {"on": True}, lambda s: s["holding"] is True and s["holding_slide"] == "logo"),
     ("reset", None, lambda s: s["phase"] == "between"),
     ("undo", None, lambda s: s["phase"] == "running" and s["last_command"].startswith("undid reset")),
 ]

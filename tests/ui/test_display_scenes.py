@@ -111,7 +111,7 @@ def test_the_stage_flash_turns_the_whole_screen_bright_and_blinks_at_zero(qtbot:
 
 def test_the_stage_before_the_show_and_in_the_break(qtbot: QtBot) -> None:
     before = texts(stage_scene(PHASES["pre-show"](), False))
-    assert "10:00" in before and "UNTIL THE START" in before
+    assert "10:00" in before and "UNTIL THE PLANNED START" in before
     pause = texts(stage_scene(PHASES["break"](), False))
     assert "BREAK · BACK AT 15:10" in pause and "15:00" in pause
 

@@ -47,9 +47,10 @@ def test_an_invalid_edit_keeps_the_last_good_agenda_running_and_lists_every_erro
     edit(rig.agenda_path, "    start: 14:00\n", "    start: 14:61\n")
     edit(rig.agenda_path, "    kind: break\n", "    kind: brake\n")
     rig.controller.watcher.check_now()
-    assert len(rig.prompts.problem_calls) == 1
-    title, intro, lines = rig.prompts.problem_calls[0]
-    assert title == "The agenda has errors" and "last good agenda" in intro
+    panel = rig.window.problems_panel  # in the operator window, never a box that takes the keys
+    assert rig.prompts.problem_calls == []
+    title, intro, lines = panel.title.text(), panel.intro.text(), panel.lines()
+    assert title == "⚠ The agenda has errors" and "last good agenda" in intro
     assert [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines] == [["45", "12"], ["77", "11"]]
     assert lines[0].startswith(f"{rig.agenda_path.resolve()}:45:12: start: '14:61'")
     rig.at(at(13, 31))
@@ -147,7 +148,7 @@ def test_opening_a_broken_agenda_from_the_menu_keeps_the_show(rig: Rig, tmp_path
     broken.write_text("slots: 3\n", encoding="utf-8")
     rig.prompts.other_files = [broken]
     rig.controller.open_agenda()
-    assert rig.prompts.problem_calls and "the current show keeps running" in rig.prompts.problem_calls[0][1]
+    assert "the current show keeps running" in rig.window.problems_panel.intro.text()
     assert rig.controller.bridge.state.phase is ShowPhase.RUNNING  # type: ignore[union-attr]
     assert rig.controller.agenda_path == rig.agenda_path
 
@@ -217,3 +218,13 @@ def test_with_deferred_extras_the_displays_come_right_after_the_first_paint(qtbo
     assert controller.window is not None
     qtbot.addWidget(controller.window)
     controller.shutdown()
+
+
+def test_after_shutdown_a_save_on_disk_reaches_nothing(rig: Rig) -> None:
+    # A late save must not reload into a closed window (it raised from a deleted window's watcher before).
+    watcher = rig.controller.watcher
+    rig.controller.shutdown()
+    assert watcher.path is None
+    edit(rig.agenda_path, "title: New whitepaper on Innovation Partnerships in Norway", "title: Renamed after quitting")
+    with rig.qtbot.assertNotEmitted(watcher.changed, wait=400):
+        watcher.check_now()

@@ -26,8 +26,8 @@ def test_before_the_show(rig: Rig) -> None:
     panel = rig.window.now_panel
     assert panel.heading.text() == "BEFORE THE SHOW"
     assert panel.timer.text() == "10:00"  # 13:20, the programme starts at 13:30
-    assert panel.speakers.text() == "Starts at 13:30"
-    assert panel.phase.text() == "BEFORE THE SHOW"
+    assert panel.phase.text() == "UNTIL THE PLANNED START"  # what the timer counts, as the stage says it
+    assert panel.detail.text() == "planned start 13:30 · press GO to begin"
     assert panel.clock.text() == "13:20:00"
     assert "Welcoming remarks" in panel.next.text()
     assert panel.plan.text() == "● on time · projected end 17:00:00"
@@ -117,7 +117,8 @@ def test_a_break_says_when_the_show_is_back(rig: Rig) -> None:
     rig.at(at(14, 50))
     rig.controller.bridge.run("goto", {"slot": "break"})  # type: ignore[union-attr]
     rig.at(at(14, 55))
-    assert rig.window.now_panel.detail.text() == "5:00 of 20:00 · back at 15:10"
+    assert rig.window.now_panel.phase.text() == "BREAK · BACK AT 15:10"  # once: the detail does not repeat it
+    assert rig.window.now_panel.detail.text() == "5:00 of 20:00"
 
 
 def test_the_rundown_follows_the_current_slot(rig: Rig) -> None:

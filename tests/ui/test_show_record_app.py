@@ -86,7 +86,7 @@ def test_a_show_killed_after_it_finished_restores_finished_with_its_message_and_
     bridge = first.controller.bridge
     assert bridge is not None
     bridge.run("goto", {"slot": "reception"})
-    bridge.run("message", {"text": "Thank you, safe home"})
+    bridge.run("message", {"text": "Thank you, safe home", "pin": True})  # pinned: it stays past the end
     bridge.run("blackout", {"display": "stage", "on": True})
     first.at(at(17, 0))
     bridge.run("next")

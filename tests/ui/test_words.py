@@ -256,7 +256,7 @@ def test_lupdate_finds_the_sentences_of_the_windows(gathered: set[tuple[str, str
     assert ("OperatorWindow", "Open agenda…") in gathered  # a menu entry
     assert ("DialogPrompts", "Resume the show") in gathered  # a dialog button
     assert ("ShowActions", "GO ▶") in gathered  # the actions table, marked where it is written
-    assert ("ProjectorView", "Break — back at {time}") in gathered  # what the audience reads in a break
+    assert ("ProjectorView", "Moderated by {moderator}") in gathered  # what the audience reads under a panel
     assert ("RemotePanel", "Copy") in gathered
 
 
