@@ -44,6 +44,12 @@ class NoPrompts:
     def save_report(self, suggested: Path) -> Path | None:
         return None
 
+    def changed_on_disk(self, path: Path) -> bool:
+        return True  # keep the plan edited in the app; the file on disk is kept beside it
+
+    def new_agenda(self, folder: Path) -> None:
+        return None
+
 
 def rss_kib() -> int:
     with open("/proc/self/statm", encoding="ascii") as handle:

@@ -18,6 +18,7 @@ Each concern has a module of its own; this one builds the parts and connects the
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 import traceback
@@ -29,8 +30,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Clock, SystemClock
 from runofshow.core.show import ShowPhase
+from runofshow.io.agenda_save import AgendaSaveError, new_agenda_text, write_atomically
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
 from runofshow.paths import bundled_agenda
@@ -141,6 +144,9 @@ class AppController(QObject):
         session, found = self.records.new_session(path, agenda)
         self.bridge = ShowBridge(session, self.clock, self)
         self.fsync.set_listener(self.bridge.on_synced_callback())
+        # Every plan edit goes to the agenda file at once, just after the command (queued: a question about
+        # the file must not open in the middle of running a command).
+        self.bridge.plan_edited.connect(self.save_plan, Qt.ConnectionType.QueuedConnection)
         self.window = window = OperatorWindow(self.bridge, self, may_quit=self.may_quit)
         window.closing.connect(self.shutdown)
         self.bridge.clock_corrected.connect(window.show_notice)
@@ -244,6 +250,35 @@ class AppController(QObject):
         if self.bridge is None or self.window is None:
             return
         self.files.reload(self.bridge, self.window.show_notice, from_disk_watch)
+
+    def save_plan(self, agenda: Agenda) -> None:
+        """The plan was edited in the app: into the agenda file, comments kept (the status line says how it went)."""
+        if self.bridge is None or self.window is None or self.shut_down:
+            return
+        said: list[str] = []
+        saved = self.files.save(agenda, self.bridge, said.append)
+        if saved and len(said) == 1:  # "Saved to agenda.yaml", beside the command's own line, which it confirms
+            self.window.show_notice(f"{self.window.last_command.text()} — {said[0]}")
+        elif said:
+            self.window.show_notice(" — ".join(said))
+
+    def new_agenda(self) -> None:
+        """File > New agenda…: the operator fills in the event, the file is written and opened."""
+        folder = self.agenda_path.parent if self.agenda_path is not None else Path.home()
+        details = self.prompts.new_agenda(folder)
+        if details is None:
+            return
+        try:
+            text = new_agenda_text(details)
+            if details.path.exists():
+                raise FileExistsError(errno.EEXIST, self.tr("the file already exists"))
+            write_atomically(details.path, text.encode("utf-8"))
+        except (OSError, AgendaSaveError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._notice(self.tr("New agenda not written to {path}: {reason}").format(path=details.path,
+                                                                                     reason=reason))
+            return
+        self.open_recent(details.path)
 
     def export_report(self) -> None:
         if self.bridge is None or self.agenda_path is None:

@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from runofshow.io.agenda_save import NewAgenda
 from runofshow.io.session import Resumable
 
 
@@ -28,6 +29,10 @@ class FakePrompts:
         self.plan_offers: list[list[str]] = []
         self.report_path: Path | None = None
         self.window: object = None  # the window every question opens over, once the app attached it
+        self.keep_app_plan = True  # the agenda file changed on disk too: keep the plan edited in the app
+        self.disk_changes: list[Path] = []
+        self.new_agenda_answer: NewAgenda | None = None  # File > New agenda: what the operator filled in
+        self.new_agenda_asks: list[Path] = []
 
     def attach(self, window: object) -> None:
         self.window = window
@@ -56,6 +61,14 @@ class FakePrompts:
 
     def save_report(self, suggested: Path) -> Path | None:
         return self.report_path
+
+    def changed_on_disk(self, path: Path) -> bool:
+        self.disk_changes.append(path)
+        return self.keep_app_plan
+
+    def new_agenda(self, folder: Path) -> NewAgenda | None:
+        self.new_agenda_asks.append(folder)
+        return self.new_agenda_answer
 
 
 @pytest.fixture

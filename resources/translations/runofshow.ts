@@ -4,66 +4,106 @@
 <context>
     <name>AgendaFiles</name>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="54"/>
-        <location filename="../../runofshow/ui/agenda_files.py" line="69"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="60"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="75"/>
         <source>This agenda cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="55"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="61"/>
         <source>{path} has {count} problem(s). Fix them and open it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="70"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="76"/>
         <source>{path} has {count} problem(s); the current show keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="103"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="110"/>
         <source>{path} was changed on disk and now has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="105"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="112"/>
         <source>{path} has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="107"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="114"/>
         <source>The agenda has errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="110"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="117"/>
         <source>Agenda not reloaded: {count} problem(s); the last good agenda is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="120"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="128"/>
         <source>no changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="164"/>
+        <source>Not saved: {path} was changed on disk and could not be kept as a copy; the show goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="167"/>
+        <source>The version on disk is kept as {copy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="174"/>
+        <source>Not saved to {name}: {reason}. The show goes on; the next edit tries again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="180"/>
+        <source>Saved to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="206"/>
+        <source>The plan edited in the app is kept as {copy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="208"/>
+        <source>The plan edited in the app could not be kept as a file; it stays in the show&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="167"/>
+        <location filename="../../runofshow/app.py" line="173"/>
         <source>Show resumed: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="198"/>
+        <location filename="../../runofshow/app.py" line="204"/>
         <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="239"/>
+        <location filename="../../runofshow/app.py" line="245"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="324"/>
+        <location filename="../../runofshow/app.py" line="274"/>
+        <source>the file already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="278"/>
+        <source>New agenda not written to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="360"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,99 +111,124 @@
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="47"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="49"/>
         <source>Agendas (*.yaml *.yml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="241"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="255"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="243"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="257"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="244"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="258"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="249"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="263"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="250"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="264"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="257"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="271"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="259"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="273"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="260"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="274"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="264"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="278"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="265"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="279"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="292"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="306"/>
         <source>Quit during the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="294"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="308"/>
         <source>The show is under way. If you quit now, every display goes dark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="295"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="309"/>
         <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="298"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="312"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="299"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="313"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="320"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="334"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="327"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="356"/>
+        <source>The agenda file was changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="358"/>
+        <source>{name} was changed on disk (in a text editor?) while the plan was edited here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="360"/>
+        <source>Keep the plan edited here (what the displays show) and save it, or take the file on disk? Neither is lost: the other one is kept as a copy beside {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="364"/>
+        <source>Keep the plan edited here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="365"/>
+        <source>Take the file on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="375"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="328"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="376"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,7 +317,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../runofshow/ui/display_base.py" line="43"/>
+        <location filename="../../runofshow/ui/display_base.py" line="55"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,6 +618,119 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
     </message>
 </context>
 <context>
+    <name>NewAgendaDialog</name>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="64"/>
+        <source>New agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="70"/>
+        <source>The event, its first slot, and where to keep the agenda. Add the other slots in the rundown: every change is saved to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="76"/>
+        <source>e.g. Spring meeting 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="77"/>
+        <source>Event title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="81"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="90"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="92"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="93"/>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="96"/>
+        <source>First slot starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="97"/>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="98"/>
+        <source>First slot (15 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="102"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="106"/>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="113"/>
+        <source>Create and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="136"/>
+        <source>Save the new agenda as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="137"/>
+        <source>Agendas (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="148"/>
+        <source>Give the event a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="150"/>
+        <source>Choose a time zone from the list (e.g. Europe/Brussels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="152"/>
+        <source>Give the first slot a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="155"/>
+        <source>Say where to save the agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="157"/>
+        <source>{name} already exists: choose another name (an agenda is never overwritten here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/new_agenda.py" line="160"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NowPanel</name>
     <message>
         <location filename="../../runofshow/ui/now_panel.py" line="43"/>
@@ -683,179 +861,189 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="81"/>
+        <location filename="../../runofshow/ui/operator.py" line="84"/>
         <source>NOTES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="88"/>
+        <location filename="../../runofshow/ui/operator.py" line="91"/>
         <source>No private notes for this slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="126"/>
+        <location filename="../../runofshow/ui/operator.py" line="129"/>
         <source>Ready. Press Space (GO) to start the show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="128"/>
-        <location filename="../../runofshow/ui/operator.py" line="309"/>
+        <location filename="../../runofshow/ui/operator.py" line="131"/>
+        <location filename="../../runofshow/ui/operator.py" line="319"/>
         <source>Last: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="155"/>
+        <location filename="../../runofshow/ui/operator.py" line="158"/>
         <source>Show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="155"/>
+        <location filename="../../runofshow/ui/operator.py" line="158"/>
         <source>More show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="161"/>
+        <location filename="../../runofshow/ui/operator.py" line="164"/>
         <source>{tip} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="171"/>
+        <location filename="../../runofshow/ui/operator.py" line="174"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="172"/>
+        <location filename="../../runofshow/ui/operator.py" line="175"/>
+        <source>New agenda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="176"/>
         <source>Open agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="173"/>
+        <location filename="../../runofshow/ui/operator.py" line="177"/>
         <source>Reload agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="174"/>
+        <location filename="../../runofshow/ui/operator.py" line="178"/>
         <source>Recent agendas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="177"/>
+        <location filename="../../runofshow/ui/operator.py" line="181"/>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="178"/>
+        <location filename="../../runofshow/ui/operator.py" line="182"/>
         <source>New show on this agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="180"/>
+        <location filename="../../runofshow/ui/operator.py" line="184"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="181"/>
+        <location filename="../../runofshow/ui/operator.py" line="185"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="182"/>
+        <location filename="../../runofshow/ui/operator.py" line="186"/>
         <source>Send a preset message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/operator.py" line="187"/>
+        <source>&amp;Rundown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="193"/>
         <source>Blackout one display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="197"/>
+        <location filename="../../runofshow/ui/operator.py" line="204"/>
         <source>&amp;Displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="198"/>
+        <location filename="../../runofshow/ui/operator.py" line="205"/>
         <location filename="../../runofshow/ui/remote_panel.py" line="132"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="199"/>
+        <location filename="../../runofshow/ui/operator.py" line="206"/>
         <source>Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="213"/>
+        <location filename="../../runofshow/ui/operator.py" line="220"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="245"/>
+        <location filename="../../runofshow/ui/operator.py" line="255"/>
         <source>Select a slot in the rundown first, then press G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="261"/>
+        <location filename="../../runofshow/ui/operator.py" line="271"/>
         <source>{number}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="267"/>
+        <location filename="../../runofshow/ui/operator.py" line="277"/>
         <source>No preset {number}: add `messages:` to the agenda, or use Show &gt; Message presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="291"/>
+        <location filename="../../runofshow/ui/operator.py" line="301"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="293"/>
+        <location filename="../../runofshow/ui/operator.py" line="303"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="293"/>
+        <location filename="../../runofshow/ui/operator.py" line="303"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="295"/>
+        <location filename="../../runofshow/ui/operator.py" line="305"/>
         <source>Roll: ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="295"/>
+        <location filename="../../runofshow/ui/operator.py" line="305"/>
         <source>Roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="298"/>
+        <location filename="../../runofshow/ui/operator.py" line="308"/>
         <source>Unblack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="298"/>
+        <location filename="../../runofshow/ui/operator.py" line="308"/>
         <source>Blackout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="312"/>
+        <location filename="../../runofshow/ui/operator.py" line="322"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="325"/>
+        <location filename="../../runofshow/ui/operator.py" line="340"/>
         <source>⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="328"/>
+        <location filename="../../runofshow/ui/operator.py" line="343"/>
         <source>⚠ RECORD NOT SAVED: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="330"/>
+        <location filename="../../runofshow/ui/operator.py" line="345"/>
         <source>The show goes on. What it did since is kept in memory, in order, and written as soon as the disk takes it; until then a crash would lose it. Free disk space or check the state directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,12 +1071,12 @@ Mic check
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="106"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="120"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="108"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="122"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,96 +1258,184 @@ Mic check
     </message>
 </context>
 <context>
-    <name>RundownModel</name>
+    <name>RundownEditing</name>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="20"/>
-        <source>Status</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="75"/>
+        <source>15:00 or 15</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="20"/>
-        <source>Start</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="75"/>
+        <source>HH:MM (hard start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="21"/>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/rundown.py" line="21"/>
-        <source>Length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/rundown.py" line="22"/>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="76"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="22"/>
-        <source>Speakers</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="85"/>
+        <source>Select a slot in the rundown first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="23"/>
-        <source>Kind</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="127"/>
+        <source>Not done: a slot needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="23"/>
-        <source>Actual start</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="135"/>
+        <source>Not done: type a length as 15:00 or 15 (minutes), not “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="24"/>
-        <source>Actual end</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="142"/>
+        <source>Not done: type a start as HH:MM (a hard start), or clear it for a soft one, not “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="24"/>
-        <source>Over/under</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="192"/>
+        <source>Last: deleted “{title}” (Backspace or Ctrl+Z undoes it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="25"/>
-        <source>✓ done</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="200"/>
+        <source>Not done: “{title}” is already the first slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="26"/>
-        <source>▶ NOW</source>
+        <location filename="../../runofshow/ui/rundown_editing.py" line="201"/>
+        <source>Not done: “{title}” is already the last slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RundownModel</name>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="27"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/rundown.py" line="27"/>
-        <location filename="../../runofshow/ui/rundown.py" line="33"/>
-        <source>next</source>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="28"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="28"/>
+        <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/rundown.py" line="29"/>
-        <location filename="../../runofshow/ui/rundown.py" line="35"/>
-        <source>skipped</source>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="30"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="30"/>
+        <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/rundown.py" line="31"/>
-        <source>done</source>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="31"/>
+        <source>Actual start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/rundown.py" line="32"/>
-        <source>current</source>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="32"/>
+        <source>Over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="33"/>
+        <source>✓ done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/rundown.py" line="34"/>
+        <source>▶ NOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="35"/>
+        <location filename="../../runofshow/ui/rundown.py" line="41"/>
+        <source>next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="37"/>
+        <location filename="../../runofshow/ui/rundown.py" line="43"/>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="39"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="40"/>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="42"/>
         <source>upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="161"/>
+        <location filename="../../runofshow/ui/rundown.py" line="205"/>
+        <source>Hard start {planned} will be missed: at the current pace this slot starts at {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="209"/>
+        <source>A gap of {gap} opens before this hard start at {planned}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="211"/>
+        <source>Expected to start at {expected} at the current pace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="214"/>
+        <source>Hard start: this slot keeps {planned} whatever runs before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="217"/>
+        <source>Skipped: GO passes over it (K brings it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="241"/>
+        <source>{expected} · gap {gap}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="267"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,27 +1443,27 @@ Mic check
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="124"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="138"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="127"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="141"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="132"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,7 +1731,97 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../runofshow/ui/actions.py" line="128"/>
+        <source>Edit slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="129"/>
+        <source>Edit the selected slot: title, length, start, speakers, notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../runofshow/ui/actions.py" line="131"/>
+        <source>Edit in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="132"/>
+        <source>Edit the selected slot&apos;s title, or the length or start cell you clicked, in the rundown (Enter keeps it, Esc drops it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="135"/>
+        <source>Insert slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="136"/>
+        <source>Add a slot after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="137"/>
+        <source>Delete slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="138"/>
+        <source>Remove the selected slot from the plan (Backspace undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="140"/>
+        <source>Move slot up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="141"/>
+        <source>Move the selected slot one place earlier (or drag it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="143"/>
+        <source>Move slot down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="144"/>
+        <source>Move the selected slot one place later (or drag it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="146"/>
+        <source>Skip slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="147"/>
+        <source>Skip the selected slot (GO passes over it), or take it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="149"/>
+        <source>Delay from here +5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="150"/>
+        <source>The selected slot and every slot after it start 5 minutes later, hard starts too (a delay announced to the room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="153"/>
+        <source>Earlier from here −5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="154"/>
+        <source>The selected slot and every slot after it start 5 minutes earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="164"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,6 +1856,174 @@ Mic check
     <message>
         <location filename="../../runofshow/ui/show_record.py" line="87"/>
         <source>New show: press GO to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlotDialog</name>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="66"/>
+        <source>Edit slot: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="67"/>
+        <source>New slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="77"/>
+        <source>15:00 or 15 (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="79"/>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="82"/>
+        <source>Hard start (keeps this time of day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="83"/>
+        <source>A hard start keeps its time whatever runs before it (the end of a break, a live link). A soft start follows the slot before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="99"/>
+        <source>Add speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="101"/>
+        <source>Remove speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="112"/>
+        <source>the event&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="116"/>
+        <source>Add notes once the slot is in the rundown (select it, press E).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="119"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="120"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="121"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="122"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="126"/>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="134"/>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="137"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="138"/>
+        <source>Warning before the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="160"/>
+        <source>Moderator: {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="162"/>
+        <source>Panellists: {people}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="165"/>
+        <source>Cue: {title} ({length})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="167"/>
+        <source>(Moderator, panellists and cues are changed in the agenda file.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="197"/>
+        <source>Speaker {row} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="199"/>
+        <source>A name cannot hold a comma: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="207"/>
+        <source>The slot needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="210"/>
+        <source>Length: type minutes (15) or minutes and seconds (15:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="215"/>
+        <source>Start: type a time of day such as 15:10 (or untick Hard start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="219"/>
+        <source>Warning: type minutes (2) or minutes and seconds (2:00), or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="250"/>
+        <source>Warning: type a time; the plan keeps a slot&apos;s own warning once set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="271"/>
+        <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1552,12 +2086,12 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/thumbnails.py" line="205"/>
+        <location filename="../../runofshow/ui/thumbnails.py" line="200"/>
         <source>{where} · blacked out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/thumbnails.py" line="206"/>
+        <location filename="../../runofshow/ui/thumbnails.py" line="201"/>
         <source>{display} — {where}</source>
         <translation type="unfinished"></translation>
     </message>

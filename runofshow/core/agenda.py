@@ -82,6 +82,8 @@ class Slot:
     cues: tuple[Cue, ...] = ()
     notes: str = ""
     warning: int | None = None  # seconds before the end; None = the event's default
+    hard: bool = False  # keeps its start time of day when the plan is edited (soft: follows its predecessor)
+    skipped: bool = False  # passed over by GO and next, and not expected
 
     @property
     def duration(self) -> int:

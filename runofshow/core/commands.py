@@ -22,6 +22,13 @@ MAX_TIME_CHANGE = 24 * 3600
 MAX_MESSAGE_INPUT = 1000  # the stage shows 280 characters once white space is collapsed (live.py)
 MAX_SLOT_ID = 200  # agenda ids are short slugs
 MAX_DISPLAY_NAME = 20  # projector, stage, moderator or all
+MAX_TITLE = 300  # a slot's title: a programme line, not a page
+MAX_NOTES = 4000  # a slot's notes for the operator
+MAX_SPEAKERS = 30  # people on one slot
+MAX_PERSON_LINE = 300  # "Name, role, organisation"
+MAX_SLOT_LENGTH = 24 * 3600  # one slot lasts at most a day
+MAX_SHIFT_MINUTES = 24 * 60  # a delay announced to the room: at most a day either way
+MAX_TIME_TEXT = 12  # "HH:MM", "HH:MM:SS +1d"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1
@@ -31,13 +38,14 @@ _CONTROL_BUT_LAYOUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # the
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: type  # str, int, float or bool
+    kind: type  # str, int, float, bool, or list (a list of texts, each checked like a str)
     required: bool = True
     help: str = ""
     minimum: float | None = None  # numbers: the smallest value accepted
     maximum: float | None = None  # numbers: the largest value accepted
     max_length: int | None = None  # text: the most characters accepted
     multiline: bool = False  # text: line breaks (LF or CR LF) and tabs allowed
+    max_items: int | None = None  # a list: the most items accepted
 
 
 @dataclass(frozen=True)
@@ -91,8 +99,59 @@ COMMANDS: dict[str, CommandSpec] = dict(
               Param("on", bool, help="true or false")),
         _spec("holding", "Show the holding slide on the projector (the agenda's picture or the logo), or the show",
               Param("on", bool, help="true for the holding slide, false for the show")),
+        # -- the plan: each returns a new plan (an undo brings the old one back); refused in roll mode, where
+        # the plan drives the show and an edit would move the show under the operator's feet.
+        _spec("insert_slot", "Add a slot after another one (it starts at that slot's planned end)",
+              Param("after", str, help="the slot id it follows ('' for the top)", max_length=MAX_SLOT_ID),
+              Param("title", str, help="the title", max_length=MAX_TITLE),
+              Param("duration", int, help="length in seconds", minimum=1, maximum=MAX_SLOT_LENGTH),
+              Param("id", str, required=False, help="its id (made from the title if left out)",
+                    max_length=MAX_SLOT_ID),
+              Param("kind", str, required=False, help="talk, remarks, break, panel, reception or other",
+                    max_length=20),
+              Param("speakers", list, required=False, help="'Name, role, organisation' per speaker",
+                    max_length=MAX_PERSON_LINE, max_items=MAX_SPEAKERS),
+              Param("start", str, required=False, help="HH:MM: a hard start at this time of day",
+                    max_length=MAX_TIME_TEXT),
+              refused_in_roll=True),
+        _spec("edit_slot", "Change a slot: its title, length, start (HH:MM, a hard start), end, kind, speakers, "
+                           "notes or warning",
+              Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
+              Param("title", str, required=False, help="the title", max_length=MAX_TITLE),
+              Param("duration", int, required=False, help="length in seconds", minimum=1, maximum=MAX_SLOT_LENGTH),
+              Param("start", str, required=False, help="HH:MM: a hard start at this time ('' makes it soft)",
+                    max_length=MAX_TIME_TEXT),
+              Param("end", str, required=False, help="HH:MM (or HH:MM +1d): when it ends", max_length=MAX_TIME_TEXT),
+              Param("kind", str, required=False, help="talk, remarks, break, panel, reception or other",
+                    max_length=20),
+              Param("speakers", list, required=False, help="'Name, role, organisation' per speaker",
+                    max_length=MAX_PERSON_LINE, max_items=MAX_SPEAKERS),
+              Param("notes", str, required=False, help="notes for the operator", max_length=MAX_NOTES,
+                    multiline=True),
+              Param("warning", int, required=False, help="seconds before the end the timer turns amber",
+                    minimum=0, maximum=MAX_SLOT_LENGTH),
+              refused_in_roll=True),
+        _spec("delete_slot", "Remove a slot from the plan (not the one on: end it first)",
+              Param("slot", str, help="slot id", max_length=MAX_SLOT_ID), refused_in_roll=True),
+        _spec("move_slot", "Move a slot to just after another one (not the one on: end it first)",
+              Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
+              Param("after", str, help="the slot id it follows ('' for the top)", max_length=MAX_SLOT_ID),
+              refused_in_roll=True),
+        _spec("skip_slot", "Skip a slot (GO and next pass over it) or take it back",
+              Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
+              Param("on", bool, help="true to skip, false to take it back"), refused_in_roll=True),
+        _spec("shift", "Move the planned time of every slot still to come (or from one slot on) by minutes",
+              Param("minutes", int, help="minutes, e.g. 5 or -5", minimum=-MAX_SHIFT_MINUTES,
+                    maximum=MAX_SHIFT_MINUTES),
+              Param("from", str, required=False, help="the first slot id to move (default: the next one)",
+                    max_length=MAX_SLOT_ID),
+              refused_in_roll=True),
     ]
 )
+
+# The commands that change the plan rather than the show's place in it.
+PLAN_COMMANDS: frozenset[str] = frozenset({"insert_slot", "edit_slot", "delete_slot", "move_slot", "skip_slot",
+                                           "shift"})
 
 
 def check_arguments(name: str, args: Mapping[str, object]) -> tuple[dict[str, object], str]:
@@ -129,6 +188,8 @@ def _checked(param: Param, value: object) -> tuple[object, str]:
         if not isinstance(value, str):
             return None, words.must_be_text(param.name)
         return value, _text_problem(param, value)
+    if param.kind is list:
+        return _checked_texts(param, value)
     if param.kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             return None, words.must_be_whole(param.name)
@@ -143,6 +204,18 @@ def _checked(param: Param, value: object) -> tuple[object, str]:
         if not math.isfinite(number):
             return None, words.must_be_finite(param.name)
     return value, _range_problem(param, number)
+
+
+def _checked_texts(param: Param, value: object) -> tuple[object, str]:
+    """A list of texts: bounded in count, each text checked like a one-line text parameter."""
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        return None, words.must_be_texts(param.name)
+    if param.max_items is not None and len(value) > param.max_items:
+        return None, words.too_many_items(param.name, param.max_items)
+    for item in value:
+        if problem := _text_problem(param, item):
+            return None, problem
+    return tuple(value), ""
 
 
 def _range_problem(param: Param, number: float) -> str:

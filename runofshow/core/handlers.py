@@ -27,11 +27,19 @@ def _slot(agenda: Agenda, index: int | None) -> Slot | None:
     return agenda.slots[index] if index is not None else None
 
 
+def _following(agenda: Agenda, index: int, step: int = 1) -> int | None:
+    """The next (or with step -1 the previous) slot GO and next play: a skipped slot is passed over."""
+    index += step
+    while 0 <= index < len(agenda.slots) and agenda.slots[index].skipped:
+        index += step
+    return index if 0 <= index < len(agenda.slots) else None
+
+
 def _go(agenda: Agenda, live: Live, now: Instant) -> Live | str:
     if live.finished:
         return words.SHOW_IS_OVER_RUN_AGAIN
     if live.index is None:
-        return _start(agenda, live, 0, now)
+        return _start(agenda, live, _following(agenda, -1) or 0, now)
     if live.running_since is None:
         return _start(agenda, live, live.index, now)
     return _next(agenda, live, now)
@@ -42,14 +50,15 @@ def _next(agenda: Agenda, live: Live, now: Instant) -> Live | str:
         return words.SHOW_IS_OVER
     if live.index is None:
         return words.NOT_STARTED_PRESS_GO
-    if live.index + 1 >= len(agenda.slots):
+    following = _following(agenda, live.index)
+    if following is None:
         ended = _end_run(agenda, live, now)
         return replace(ended, index=None, finished=True)
-    if starts_a_new_day(agenda, live.index + 1):
+    if starts_a_new_day(agenda, following):
         # The day is over: the next day's first slot waits for GO, with a countdown to its planned start.
-        return replace(_end_run(agenda, live, now), index=live.index + 1, running_since=None, paused_at=None,
+        return replace(_end_run(agenda, live, now), index=following, running_since=None, paused_at=None,
                        paused_total=0.0, added=0.0, cue_index=0, cue_from=0.0)
-    return _start(agenda, _end_run(agenda, live, now), live.index + 1, now)
+    return _start(agenda, _end_run(agenda, live, now), following, now)
 
 
 def _previous(agenda: Agenda, live: Live, now: Instant) -> Live | str:

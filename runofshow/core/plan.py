@@ -116,6 +116,11 @@ def rolled(agenda: Agenda, live: Live, now: Instant) -> Live:
             continue
         index = live.index
         slot = slots[index]
+        if slot.skipped and live.running_since is None:  # passed over, as GO and next pass over it
+            if index + 1 >= len(slots):
+                return replace(_loaded(live, None), finished=True)
+            live = _loaded(live, index + 1)
+            continue
         start, end = planned(agenda, anchor, slot.start), planned(agenda, anchor, slot.end)
         if live.running_since is None and now.plan < start:
             return live  # a gap in the plan: loaded, waiting for its start

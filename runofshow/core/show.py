@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 from runofshow.core import words
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Instant
-from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.core.commands import COMMANDS, PLAN_COMMANDS, check_arguments
 from runofshow.core.handlers import HANDLERS, describe
 from runofshow.core.live import FLASH_SECONDS, MAX_ADDED, MAX_MESSAGE, Live, SlotRun
 from runofshow.core.plan import rolled
+from runofshow.core.plan_edits import PLAN_HANDLERS, describe_edit
 from runofshow.core.snapshot import CueState, ShowPhase, ShowState, SlotPhase, draw
 
 __all__ = [
@@ -70,15 +71,19 @@ class ShowEngine:
     def __init__(self, agenda: Agenda) -> None:
         self._agenda = agenda
         self._live = Live()
-        self._undo: list[Live] = []
+        # Each undo entry: the live state and the plan to go back to (a plan command's undo restores both).
+        self._undo: list[tuple[Live, Agenda]] = []
         self._memo: _Rolled | None = None  # a cache for `live_at`, never a part of the show
 
     @classmethod
-    def restored(cls, agenda: Agenda, live: Live, undo: tuple[Live, ...] = ()) -> ShowEngine:
-        """An engine carrying on from a checkpoint of the show record: its live state and undo history."""
+    def restored(cls, agenda: Agenda, live: Live, undo: tuple[Live, ...] = (),
+                 undo_plans: tuple[Agenda, ...] | None = None) -> ShowEngine:
+        """An engine carrying on from a checkpoint of the show record: its live state and undo history
+        (with the plan each undo entry goes back to; by default the plan in force)."""
         engine = cls(agenda)
         engine._live = live
-        engine._undo = list(undo[-MAX_UNDO:])
+        plans = undo_plans if undo_plans is not None and len(undo_plans) == len(undo) else (agenda,) * len(undo)
+        engine._undo = list(zip(undo, plans, strict=True))[-MAX_UNDO:]
         return engine
 
     @property
@@ -89,7 +94,12 @@ class ShowEngine:
     def undo_stack(self) -> tuple[Live, ...]:
         """The states `undo` goes back to, oldest first (what a checkpoint must keep), each carrying as
         `last_command` the words of the command that left it: what undoing back to it undoes."""
-        return tuple(self._undo)
+        return tuple(live for live, _plan in self._undo)
+
+    @property
+    def undo_plans(self) -> tuple[Agenda, ...]:
+        """The plan each entry of `undo_stack` goes back to (a plan command's undo restores its plan)."""
+        return tuple(plan for _live, plan in self._undo)
 
     @property
     def live(self) -> Live:
@@ -139,14 +149,26 @@ class ShowEngine:
         self._live = self.live_at(now)  # the plan's moves up to now are part of the show from here on
         if name == "undo":
             return self._undo_last()
-        result: Live | str = self._roll_refusal(name) or HANDLERS[name](self._agenda, self._live, now, **clean)
-        if isinstance(result, str):
-            return Outcome(False, result)
-        described = describe(self._agenda, name, clean, result)
+        agenda = self._agenda
+        refusal = self._roll_refusal(name)
+        if refusal:
+            return Outcome(False, refusal)
+        if name in PLAN_COMMANDS:
+            edited = PLAN_HANDLERS[name](self._agenda, self._live, now, **clean)
+            if isinstance(edited, str):
+                return Outcome(False, edited)
+            agenda, result = edited
+            described = describe_edit(self._agenda, agenda, name, clean)
+        else:
+            handled = HANDLERS[name](self._agenda, self._live, now, **clean)
+            if isinstance(handled, str):
+                return Outcome(False, handled)
+            result, described = handled, describe(self._agenda, name, clean, handled)
         # The entry keeps the words of the command that leaves it, so an undo can say what it undid even
         # after an undo before it ("undid pause" after "undid resume", never "undid undid resume").
-        self._undo.append(replace(self._live, last_command=described))
+        self._undo.append((replace(self._live, last_command=described), self._agenda))
         del self._undo[:-MAX_UNDO]
+        self._agenda = agenda
         self._live = replace(result, last_command=described)
         return Outcome(True, self._live.last_command)
 
@@ -165,7 +187,7 @@ class ShowEngine:
     def _undo_last(self) -> Outcome:
         if not self._undo:
             return Outcome(False, words.NOTHING_TO_UNDO)
-        before = self._undo.pop()
+        before, self._agenda = self._undo.pop()  # a plan command's undo brings its plan back with the state
         self._live = replace(before, last_command=words.undid(before.last_command))
         return Outcome(True, self._live.last_command)
 

@@ -48,6 +48,15 @@ class CueState:
 
 
 @dataclass(frozen=True)
+class ExpectedStart:
+    """When a slot still to come is now expected to start, at the current slot's projected end."""
+
+    start: datetime | None  # None for a slot done, skipped, or after the show
+    late_hard: bool = False  # a hard start the show will miss at the current pace
+    gap: int = 0  # seconds of gap opening before a hard start (the show is early for it)
+
+
+@dataclass(frozen=True)
 class ShowState:
     """Everything a view needs at one instant. Views draw this and nothing else."""
 
@@ -88,6 +97,7 @@ class ShowState:
     moderator_message: str = ""  # for the moderator's views only
     moderator_message_pinned: bool = False
     message_presets: tuple[str, ...] = ()  # the agenda's messages, keys 1-9 in the operator window
+    expected: tuple[ExpectedStart, ...] = ()  # aligned with `slots`: when each slot still to come starts
 
     @property
     def overtime(self) -> float:
@@ -124,7 +134,10 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         duration = current.duration + live.added
         elapsed = live.elapsed(now.t)
         remaining = duration - elapsed
-        next_slot = slots[live.index + 1] if live.index is not None and live.index + 1 < len(slots) else None
+        following = live.index + 1 if live.index is not None else len(slots)
+        while following < len(slots) and slots[following].skipped:
+            following += 1  # GO and next pass over a skipped slot
+        next_slot = slots[following] if following < len(slots) else None
     else:
         duration = elapsed = remaining = 0.0
         next_slot = slots[0] if phase is ShowPhase.PRE_SHOW else None
@@ -189,7 +202,83 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         moderator_message=messages.shown(agenda, live, "moderator"),
         moderator_message_pinned=messages.pinned(agenda, live, "moderator"),
         message_presets=agenda.messages,
+        expected=expected_starts(agenda, live, now, anchor, on_plan + max(remaining, 0.0) if started else None),
     )
+
+
+def expected_starts(agenda: Agenda, live: Live, now: Instant, anchor: date,
+                    current_end: float | None) -> tuple[ExpectedStart, ...]:
+    """Every slot's expected start (plan seconds, shown in the event's zone): the slots still to come follow
+    the current slot's projected end; a soft slot keeps its planned distance to the slot before it, a hard
+    one (or a later day's first slot) starts at its planned time, and is late if the show runs past it.
+
+    Once a slot is expected at its planned time, every later one is too: that tail is worked out once per
+    plan and day (`_on_plan`), so a tick costs the slots up to the first one back on plan, not the whole plan.
+    """
+    slots, tz = agenda.slots, agenda.event.tz
+    none = ExpectedStart(None)
+    if live.finished:
+        return (none,) * len(slots)
+    first = 0 if live.index is None else live.index
+    out: list[ExpectedStart] = [none] * first
+    cursor: float | None = current_end  # when the slot before the next one is expected to end
+    last_planned_end: float | None = None
+    if current_end is not None and live.index is not None:
+        assert live.running_since is not None  # `current_end` is given only for a started slot
+        out.append(ExpectedStart(local_datetime(live.running_since, tz)))
+        last_planned_end = planned(agenda, anchor, slots[live.index].end)
+        first += 1
+    on_plan = _on_plan(agenda, anchor)
+    for index in range(first, len(slots)):
+        slot = slots[index]
+        if slot.skipped:
+            out.append(none)
+            continue
+        begins = planned(agenda, anchor, slot.start)
+        fixed = slot.hard or starts_a_new_day(agenda, index) or cursor is None
+        if cursor is None:
+            cursor = max(now.plan, begins)  # nothing on before it: now, or its planned start if later
+        gap = 0.0
+        if fixed:
+            late = cursor > begins + 0.5
+            gap = max(0.0, begins - cursor) if slot.hard else 0.0
+            at = cursor if late else begins
+        else:
+            late = False
+            at = cursor + max(0.0, begins - last_planned_end) if last_planned_end is not None else cursor
+        out.append(ExpectedStart(local_datetime(whole_seconds(at), tz), late and slot.hard, whole_seconds(gap)))
+        if abs(at - begins) < 0.5:
+            return (*out, *on_plan[index + 1:])  # back on plan: the rest is as planned
+        cursor = at + slot.duration
+        last_planned_end = planned(agenda, anchor, slot.end)
+    return tuple(out)
+
+
+_ON_PLAN: dict[tuple[int, date], tuple[Agenda, tuple[ExpectedStart, ...]]] = {}
+
+
+def _on_plan(agenda: Agenda, anchor: date) -> tuple[ExpectedStart, ...]:
+    """Each slot's expected start when the show reaches it on time: its planned start, and the planned gap
+    before a hard start. Kept for the last few plans (a plan is frozen; its id is checked by identity)."""
+    key = (id(agenda), anchor)
+    kept = _ON_PLAN.get(key)
+    if kept is not None and kept[0] is agenda:
+        return kept[1]
+    tz = agenda.event.tz
+    out: list[ExpectedStart] = []
+    cursor: float | None = None
+    for slot in agenda.slots:
+        if slot.skipped:
+            out.append(ExpectedStart(None))
+            continue
+        begins = planned(agenda, anchor, slot.start)
+        gap = max(0.0, begins - cursor) if slot.hard and cursor is not None else 0.0
+        out.append(ExpectedStart(local_datetime(begins, tz), False, whole_seconds(gap)))
+        cursor = planned(agenda, anchor, slot.end)
+    if len(_ON_PLAN) >= 8:
+        _ON_PLAN.clear()
+    _ON_PLAN[key] = (agenda, tuple(out))
+    return _ON_PLAN[key][1]
 
 
 def current_cue(slot: Slot | None, live: Live, elapsed: float) -> CueState | None:

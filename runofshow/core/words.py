@@ -342,3 +342,111 @@ def not_a_date(text: str) -> str:
 
 def impossible_date(text: str, reason: str) -> str:
     return f"'{text}' is not a date: {reason}"
+
+
+# -- editing the plan (core/plan_edits.py) ---------------------------------------------------------------
+
+
+def must_be_texts(param: str) -> str:
+    return f"'{param}' must be a list of texts"
+
+
+def too_many_items(param: str, limit: int) -> str:
+    return f"'{param}' holds more than {limit} items"
+
+
+def running_slot_not_deleted(title: str) -> str:
+    return f"'{title}' is on now: end it first (next or goto), then delete it"
+
+
+def running_slot_not_moved(title: str) -> str:
+    return f"'{title}' is on now: end it first (next or goto), then move it"
+
+
+def running_slot_not_skipped(title: str) -> str:
+    return f"'{title}' is on now: end it first (next or goto), then skip it"
+
+
+def slot_id_taken(slot_id: str) -> str:
+    return f"a slot with id '{slot_id}' is already in the plan"
+
+
+def bad_slot_id(slot_id: str) -> str:
+    return f"id '{slot_id}' may hold only letters, digits, '-', '_' and '.'"
+
+
+def unknown_kind(kind: str, kinds: list[str]) -> str:
+    return f"unknown kind '{kind}' (one of {', '.join(kinds)})"
+
+
+def empty_title() -> str:
+    return "a slot needs a title"
+
+
+def speaker_without_name(line: str) -> str:
+    return f"the speaker '{line}' has no name (write 'Name, role, organisation')"
+
+
+def last_slot_not_deleted() -> str:
+    return "the plan's only slot cannot be deleted"
+
+
+def move_after_itself(title: str) -> str:
+    return f"'{title}' cannot follow itself"
+
+
+def already_skipped(title: str, on: bool) -> str:
+    return f"'{title}' is already skipped" if on else f"'{title}' is not skipped"
+
+
+def nothing_to_shift() -> str:
+    return "no slot is still to come: nothing to shift"
+
+
+def shift_zero() -> str:
+    return "a shift of 0 minutes changes nothing"
+
+
+def nothing_changed(title: str) -> str:
+    return f"nothing to change in '{title}'"
+
+
+def end_not_after_start(end: str, start: str) -> str:
+    return f"end {end} is not after start {start}; for a slot past midnight write '{end} +1d'"
+
+
+def slots_overlap(title: str, starts: str, previous: str, ends: str) -> str:
+    return (f"'{title}' would start at {starts}, before '{previous}' ends at {ends}; slots must not overlap "
+            "(a hard start keeps its time: change it or make it soft)")
+
+
+def outside_the_event(title: str) -> str:
+    return f"'{title}' would leave the event's days"
+
+
+def cues_longer(title: str, cues: str, length: str) -> str:
+    return f"the cues of '{title}' add up to {cues}, longer than the slot's {length}"
+
+
+def too_short_for_added_time(title: str) -> str:
+    return f"'{title}' would end before now with the time already taken off: add time back first"
+
+
+def slot_inserted(title: str, starts: str) -> str:
+    return f"plan: added '{title}' at {starts}"
+
+
+def slot_deleted(title: str) -> str:
+    return f"plan: removed '{title}'"
+
+
+def plan_shifted(minutes: int) -> str:
+    return f"plan: moved later by {minutes} min" if minutes > 0 else f"plan: moved earlier by {-minutes} min"
+
+
+def slot_skipped(title: str, on: bool) -> str:
+    return f"plan: skipped '{title}'" if on else f"plan: took back '{title}'"
+
+
+def slot_edited(title: str, starts: str, length: str, *, moved: bool) -> str:
+    return f"plan: {'moved' if moved else 'changed'} '{title}' ({starts}, {length})"

@@ -34,7 +34,7 @@ EVENT_KEYS = ("title", "date", "timezone", "venue", "organiser", "description", 
 VENUE_KEYS = ("name", "address")
 SLOT_KEYS = (
     "id", "title", "kind", "date", "start", "end", "duration", "speakers", "moderator",
-    "panellists", "cues", "notes", "warning",
+    "panellists", "cues", "notes", "warning", "hard", "skip",
 )
 PERSON_KEYS = ("name", "role", "organisation")
 CUE_KEYS = ("title", "duration", "speaker")
@@ -262,7 +262,18 @@ class AgendaReader(NodeReader):
             id=slot_id, title=title, kind=kind, start=start, end=end, speakers=tuple(speakers),
             moderator=moderator, panellists=tuple(panellists), cues=tuple(cues),
             notes=self.optional_text(fields, "notes", "the notes"), warning=warning,
+            hard=self.flag(fields, "hard"), skipped=self.flag(fields, "skip"),
         )
+
+    def flag(self, fields: dict[str, tuple[Node, Node]], key: str) -> bool:
+        """`hard: true` or `skip: true` on a slot (false, or left out, is the default)."""
+        if key not in fields:
+            return False
+        node = fields[key][1]
+        if isinstance(node, ScalarNode) and node.tag.endswith(":bool"):
+            return str(node.value).strip().lower() in ("true", "yes", "on")
+        self.error(node, f"`{key}` must be true or false, found {self.describe(node)}")
+        return False
 
     def slot_id(self, fields: dict[str, tuple[Node, Node]], title: str, id_nodes: dict[str, Node],
                 explicit: set[str]) -> str:

@@ -48,8 +48,53 @@ def _slot_to_json(slot: Slot) -> dict[str, Any]:
         "moderator": _person_to_json(slot.moderator),
         "panellists": [_person_to_json(p) for p in slot.panellists],
         "cues": [[cue.title, cue.duration, _person_to_json(cue.speaker)] for cue in slot.cues],
-        "notes": slot.notes, "warning": slot.warning,
+        "notes": slot.notes, "warning": slot.warning, "hard": slot.hard, "skipped": slot.skipped,
     }
+
+
+def undo_plans_to_json(agenda: Agenda, undo_plans: tuple[Agenda, ...]) -> dict[str, Any]:
+    """The plans a checkpoint's undo entries go back to: `plans` (each distinct plan once) and `undo_plans`
+    (per undo entry, its index in `plans`, or None for the checkpoint's own plan). {} when all are that plan."""
+    if all(plan is agenda or plan == agenda for plan in undo_plans):
+        return {}
+    plans: list[dict[str, Any]] = []
+    seen: dict[int, int] = {}
+    indexes: list[int | None] = []
+    for plan in undo_plans:
+        if plan is agenda or plan == agenda:
+            indexes.append(None)
+            continue
+        if id(plan) not in seen:
+            seen[id(plan)] = len(plans)
+            plans.append(plan_to_json(plan))
+        indexes.append(seen[id(plan)])
+    return {"plans": plans, "undo_plans": indexes}
+
+
+def checkpoint_plans(body: Mapping[str, Any]) -> list[Agenda]:
+    """The distinct plans a checkpoint's undo entries go back to (`plans`). Raises PlanDecodeError."""
+    return [plan_from_json(item) for item in _list(body.get("plans", []), "plans")]
+
+
+def undo_plans_from_json(body: Mapping[str, Any], agenda: Agenda, undo_count: int,
+                         plans: list[Agenda] | None = None) -> tuple[Agenda, ...]:
+    """The plans of a checkpoint's undo entries (see `undo_plans_to_json`); `plans` as `checkpoint_plans`
+    read them, if already read. Raises PlanDecodeError."""
+    if "undo_plans" not in body:
+        return (agenda,) * undo_count
+    plans = checkpoint_plans(body) if plans is None else plans
+    indexes = _list(body["undo_plans"], "undo_plans")
+    if len(indexes) != undo_count:
+        raise PlanDecodeError("the checkpoint's undo plans do not match its undo history")
+    out: list[Agenda] = []
+    for index in indexes:
+        if index is None:
+            out.append(agenda)
+        elif isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(plans):
+            out.append(plans[index])
+        else:
+            raise PlanDecodeError(f"undo plan {index!r} is not in the checkpoint")
+    return tuple(out)
 
 
 def plan_from_json(data: object) -> Agenda:
@@ -106,7 +151,15 @@ def _slot(data: object, tz: zoneinfo.ZoneInfo) -> Slot:
         cues=tuple(_cue(c) for c in _list(raw["cues"], "cues")),
         notes=_text(raw["notes"], "notes"),
         warning=None if warning is None else _whole(warning, "warning"),
+        hard=_flag(raw.get("hard", False), "hard"),  # absent in records from before plan editing
+        skipped=_flag(raw.get("skipped", False), "skipped"),
     )
+
+
+def _flag(value: object, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise PlanDecodeError(f"{what} is not true or false")
+    return value
 
 
 def _cue(data: object) -> Cue:

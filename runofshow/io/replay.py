@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from runofshow.core.agenda import Agenda
+from runofshow.core.live import Live
 from runofshow.core.show import ShowEngine
 from runofshow.io.journal_format import CHECKPOINT, PLAN, Entry, JournalContents, iso_utc
 from runofshow.io.live_codec import LiveDecodeError, checkpoint_from_json
-from runofshow.io.plan_codec import PlanDecodeError, plan_from_json
+from runofshow.io.plan_codec import PlanDecodeError, checkpoint_plans, plan_from_json, undo_plans_from_json
 
 
 @dataclass
@@ -57,11 +58,11 @@ def replay(agenda: Agenda, contents: JournalContents) -> Replay:
                                    "on is not readable")
             continue
         try:
-            live, undo = checkpoint_from_json(entry.args.get("state"), len((plan or agenda).slots))
-        except LiveDecodeError as exc:
+            live, undo, undo_plans = _checkpoint(entry, plan or agenda)
+        except (LiveDecodeError, PlanDecodeError) as exc:
             result.problems.append(f"{contents.path}:{entry.line}: checkpoint passed over: {exc}")
             continue
-        result.engine = ShowEngine.restored(plan or agenda, live, undo)
+        result.engine = ShowEngine.restored(plan or agenda, live, undo, undo_plans)
         result.recorded_plan = plan is not None
         result.from_checkpoint = entry.line
         start = position + 1
@@ -71,6 +72,8 @@ def replay(agenda: Agenda, contents: JournalContents) -> Replay:
             continue
         if entry.name == PLAN:
             plan = plan_at(entry.seq)
+            if plan is not None and entry.args.get("edited") is True and plan == result.engine.agenda:
+                continue  # the plan a plan command left: the command, replayed just before, made it again
             if plan is not None:
                 result.engine.replace_agenda(plan, entry.now)
                 result.recorded_plan = True
@@ -85,6 +88,29 @@ def replay(agenda: Agenda, contents: JournalContents) -> Replay:
             result.problems.append(f"entry {entry.seq} ({entry.name} at {iso_utc(entry.now.wall)}) no longer applies "
                                    f"to this agenda: {outcome.message}")
     return result
+
+
+def _checkpoint(entry: Entry, plan: Agenda) -> tuple[Live, tuple[Live, ...], tuple[Agenda, ...]]:
+    """A checkpoint's live state, undo history and the plan each undo entry goes back to.
+
+    Each state's slot index is checked against its own plan: an undo entry from before a deletion may point
+    past the end of the plan in force. Raises LiveDecodeError or PlanDecodeError.
+    """
+    body = entry.args
+    state = body.get("state")
+    if "undo_plans" not in body:
+        live, undo = checkpoint_from_json(state, len(plan.slots))
+        return live, undo, (plan,) * len(undo)
+    plans = checkpoint_plans(body)
+    widest = max([len(plan.slots), *(len(p.slots) for p in plans)])
+    live, undo = checkpoint_from_json(state, widest)
+    if live.index is not None and live.index >= len(plan.slots):
+        raise LiveDecodeError(f"slot index {live.index} is past the plan's {len(plan.slots)} slots")
+    undo_plans = undo_plans_from_json(body, plan, len(undo), plans)
+    for state_then, plan_then in zip(undo, undo_plans, strict=True):
+        if state_then.index is not None and state_then.index >= len(plan_then.slots):
+            raise LiveDecodeError(f"undo slot index {state_then.index} is past its plan's slots")
+    return live, undo, undo_plans
 
 
 def _decode_plan(entry: Entry, path: Path, problems: list[str]) -> Agenda | None:

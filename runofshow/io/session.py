@@ -35,7 +35,7 @@ from runofshow.io.journal import (
     replay,
 )
 from runofshow.io.live_codec import checkpoint_to_json
-from runofshow.io.plan_codec import plan_to_json
+from runofshow.io.plan_codec import plan_to_json, undo_plans_to_json
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,15 @@ class _Before:
     agenda: Agenda
     live: Live
     undo: tuple[Live, ...]
+    undo_plans: tuple[Agenda, ...]
+
+
+def _checkpoint_body(show: _Before) -> dict[str, object]:
+    """A checkpoint's body: the live state, the undo history, and the plans its undo entries go back to
+    (only those other than the plan in force, so a show without plan edits writes what it always wrote)."""
+    body: dict[str, object] = {"state": checkpoint_to_json(show.live, show.undo)}
+    body.update(undo_plans_to_json(show.agenda, show.undo_plans))
+    return body
 
 
 class ShowSession:
@@ -200,7 +209,12 @@ class ShowSession:
         if outcome.accepted:
             self._since_checkpoint += 1
             entries = [(name, now, dict(args or {}))]
-            if self._since_checkpoint >= CHECKPOINT_EVERY:
+            if self.engine.agenda is not before.agenda:
+                # A plan command (or its undo): the plan it left, and a checkpoint on it, so a restart after
+                # a crash finds the edited plan even from a record whose earlier entries are damaged.
+                entries += [(PLAN, now, {"plan": plan_to_json(self.engine.agenda), "edited": True}),
+                            self._checkpoint(now)]
+            elif self._since_checkpoint >= CHECKPOINT_EVERY:
                 entries.append(self._checkpoint(now))
             self._record(entries, before, now)
         return outcome
@@ -213,11 +227,11 @@ class ShowSession:
         return message
 
     def _before(self) -> _Before:
-        return _Before(self.engine.agenda, self.engine.live, self.engine.undo_stack)
+        return _Before(self.engine.agenda, self.engine.live, self.engine.undo_stack, self.engine.undo_plans)
 
     def _checkpoint(self, now: Instant) -> tuple[str, Instant, dict[str, object]]:
         self._since_checkpoint = 0
-        return CHECKPOINT, now, {"state": checkpoint_to_json(self.engine.live, self.engine.undo_stack)}
+        return CHECKPOINT, now, _checkpoint_body(self._before())
 
     def _record(self, entries: list[tuple[str, Instant, dict[str, object]]], before: _Before, now: Instant) -> None:
         if self.state_dir is None:
@@ -226,7 +240,7 @@ class ShowSession:
             self._base = before
         if self._needs_start:
             self._unsaved += [(PLAN, now, {"plan": plan_to_json(before.agenda)}),
-                              (CHECKPOINT, now, {"state": checkpoint_to_json(before.live, before.undo)})]
+                              (CHECKPOINT, now, _checkpoint_body(before))]
             self._needs_start = False
         self._unsaved += entries
         self._flush(now)
@@ -273,7 +287,7 @@ class ShowSession:
             # A continuation: the new journal must stand alone, from the show as it was before these entries.
             base = self._base
             self._unsaved[:0] = [(PLAN, now, {"plan": plan_to_json(base.agenda)}),
-                                 (CHECKPOINT, now, {"state": checkpoint_to_json(base.live, base.undo)})]
+                                 (CHECKPOINT, now, _checkpoint_body(base))]
 
     def _continue_elsewhere(self, now: Instant) -> bool:
         """The open journal refused a line: try once to carry on in a new journal in the same folder."""

@@ -49,6 +49,10 @@ class AgendaWatcher(QObject):
                 self._watcher.removePaths(paths)
         self._path = None
 
+    def note_own_save(self) -> None:
+        """The app just wrote the file itself: that change is no news, and must not come back as a reload."""
+        self._last_seen = self._signature()
+
     def check_now(self) -> None:
         """Look at the file at once (the watcher's events are not guaranteed on every file system)."""
         self._settled()

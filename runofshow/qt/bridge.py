@@ -32,6 +32,9 @@ class ShowBridge(QObject):
     command_done = Signal(object)  # Outcome of each command, accepted or refused
     journal_trouble = Signal(str)  # the journal cannot be written ('' once it can again)
     agenda_changed = Signal(object)  # the Agenda, after a reload
+    # The new Agenda, after an accepted command (a plan command, or the undo of one) left another plan:
+    # the agenda file is saved on it (a reload, which came from the file, emits agenda_changed instead).
+    plan_edited = Signal(object)
     clock_corrected = Signal(str)  # the wall clock moved against the timeline: words for the operator
     _synced = Signal()  # the fsync worker made more entries durable (emitted from its thread)
 
@@ -97,12 +100,15 @@ class ShowBridge(QObject):
 
     def run(self, name: str, args: Mapping[str, object] | None = None) -> Outcome:
         """Run a command from the table at the clock's now; emits command_done and changed."""
+        plan_before = self._session.engine.agenda
         try:
             outcome = self._session.run(name, self._clock.now(), args)
         except Exception as exc:  # the session already catches the engine's; this is the last guard
             log.exception("command %s failed", name)
             outcome = Outcome(False, f"internal error in '{name}' (logged): {exc}")
         self._report_journal()
+        if outcome.accepted and self._session.engine.agenda is not plan_before:
+            self.plan_edited.emit(self._session.engine.agenda)
         self.command_done.emit(outcome)
         if outcome.accepted:
             self.tick()

@@ -65,6 +65,9 @@ def coerce(value: object, kind: type) -> object:
             return bool(value)
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
+    elif kind is list and isinstance(value, str):
+        # OSC has no lists: speakers come as one text, "Name, role, organisation; Name, role, organisation".
+        return [part.strip() for part in value.split(";") if part.strip()]
     elif kind is int and not isinstance(value, bool):
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             return int(value)

@@ -41,7 +41,7 @@ SCHEMA_VERSION = 1
 # Fields that move with the clock alone. A snapshot that differs from the last one only here
 # carries no news: the browsers compute these themselves, so it is pushed at most once a second.
 CLOCK_FIELDS = frozenset({"server_time", "time_of_day", "timer", "cue_timer", "drift", "drift_text",
-                          "projected_end", "target_remaining", "flash_remaining"})
+                          "projected_end", "target_remaining", "flash_remaining", "expected"})
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -111,7 +111,7 @@ def _slot(slot: Slot) -> dict[str, Any]:
         "start": _iso(slot.start), "end": _iso(slot.end), "duration": slot.duration,
         "speakers": [_person(p) for p in slot.speakers], "moderator": _person(slot.moderator),
         "panellists": [_person(p) for p in slot.panellists], "cues": [_cue(c) for c in slot.cues],
-        "warning": slot.warning,
+        "warning": slot.warning, "hard": slot.hard, "skipped": slot.skipped,
     }
 
 
@@ -122,7 +122,8 @@ def _slot_or_none(slot: Slot | None) -> dict[str, Any] | None:
 @lru_cache(maxsize=4)
 def _rundown(slots: tuple[Slot, ...]) -> list[dict[str, Any]]:
     return [{"id": s.id, "title": s.title, "kind": s.kind.value, "start": _iso(s.start), "end": _iso(s.end),
-             "duration": s.duration, "people": [p.name for p in s.people]} for s in slots]
+             "duration": s.duration, "people": [p.name for p in s.people], "hard": s.hard, "skipped": s.skipped}
+            for s in slots]
 
 
 def _run(run: SlotRun, state: ShowState) -> dict[str, Any]:
@@ -222,6 +223,9 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "last_command": state.last_command,
         "can_undo": state.can_undo,
         "runs": [_run(r, state) for r in state.runs],
+        # Per rundown slot: when it is now expected to start (null: done or skipped), a hard start it will
+        # miss, and the gap opening before a hard start (seconds).
+        "expected": [{"start": _iso(e.start), "late_hard": e.late_hard, "gap": e.gap} for e in state.expected],
     } | ({"journal": journal_to_json(journal)} if journal is not None else {}) \
       | ({"rundown": _rundown(state.slots)} if with_rundown else {})
 

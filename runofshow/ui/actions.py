@@ -124,7 +124,40 @@ SHOW_ACTIONS: tuple[ActionSpec, ...] = (
                toolbar=False),
     ActionSpec("roll", QT_TRANSLATE_NOOP("ShowActions", "Roll"), ("L",),
                QT_TRANSLATE_NOOP("ShowActions", "Roll mode: the plan and the clock drive the show"), _toggle_roll),
+    # The plan, on the slot selected in the rundown (ui/rundown_editing.py runs them; all undoable).
+    ActionSpec("edit_slot", QT_TRANSLATE_NOOP("ShowActions", "Edit slot…"), ("E",),
+               QT_TRANSLATE_NOOP("ShowActions", "Edit the selected slot: title, length, start, speakers, notes"),
+               toolbar=False),
+    ActionSpec("edit_cell", QT_TRANSLATE_NOOP("ShowActions", "Edit in place"), ("F2",),
+               QT_TRANSLATE_NOOP("ShowActions", "Edit the selected slot's title, or the length or start cell you "
+                                                "clicked, in the rundown (Enter keeps it, Esc drops it)"),
+               toolbar=False),
+    ActionSpec("insert_slot", QT_TRANSLATE_NOOP("ShowActions", "Insert slot…"), ("Insert", "Ctrl+Shift+N"),
+               QT_TRANSLATE_NOOP("ShowActions", "Add a slot after the selected one"), toolbar=False),
+    ActionSpec("delete_slot", QT_TRANSLATE_NOOP("ShowActions", "Delete slot"), ("Delete",),
+               QT_TRANSLATE_NOOP("ShowActions", "Remove the selected slot from the plan (Backspace undoes it)"),
+               toolbar=False),
+    ActionSpec("move_up", QT_TRANSLATE_NOOP("ShowActions", "Move slot up"), ("Alt+Up",),
+               QT_TRANSLATE_NOOP("ShowActions", "Move the selected slot one place earlier (or drag it)"),
+               toolbar=False),
+    ActionSpec("move_down", QT_TRANSLATE_NOOP("ShowActions", "Move slot down"), ("Alt+Down",),
+               QT_TRANSLATE_NOOP("ShowActions", "Move the selected slot one place later (or drag it)"),
+               toolbar=False),
+    ActionSpec("skip_slot", QT_TRANSLATE_NOOP("ShowActions", "Skip slot"), ("K",),
+               QT_TRANSLATE_NOOP("ShowActions", "Skip the selected slot (GO passes over it), or take it back"),
+               toolbar=False),
+    ActionSpec("delay_from", QT_TRANSLATE_NOOP("ShowActions", "Delay from here +5 min"), ("D",),
+               QT_TRANSLATE_NOOP("ShowActions", "The selected slot and every slot after it start 5 minutes later, "
+                                                "hard starts too (a delay announced to the room)"),
+               toolbar=False),
+    ActionSpec("advance_from", QT_TRANSLATE_NOOP("ShowActions", "Earlier from here −5 min"), ("Shift+D",),
+               QT_TRANSLATE_NOOP("ShowActions", "The selected slot and every slot after it start 5 minutes earlier"),
+               toolbar=False),
 )
+
+# The keys above that change the plan at the rundown's selection: the Rundown menu lists them.
+RUNDOWN_KEYS: tuple[str, ...] = ("edit_slot", "edit_cell", "insert_slot", "delete_slot", "move_up", "move_down",
+                                  "skip_slot", "delay_from", "advance_from")
 
 
 def shortcut_text(spec: ActionSpec) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
+from runofshow.io.agenda_save import AgendaSaveError, render_agenda, save_agenda, write_atomically
 from runofshow.io.agenda_yaml import load_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
@@ -38,6 +40,10 @@ class AgendaFiles(QObject):
         self.prompts = prompts
         self.path: Path | None = None
         self.watcher = AgendaWatcher(self)  # `changed` once an edit on disk has settled
+        self.known: bytes | None = None  # the file as the app last read or wrote it: tells an edit on disk
+        self._asking = False  # the "changed on disk" question is open: edits meanwhile wait for its answer
+        self._waiting: Agenda | None = None
+        self.now: Callable[[], datetime] = datetime.now  # names the copies kept beside the file
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -80,6 +86,7 @@ class AgendaFiles(QObject):
         """This file is the show's agenda now: watch it, and put it first in the recent files."""
         self.path = path
         self.problems_gone.emit()
+        self.known = _read_bytes(path)
         self.watcher.watch(path)
         self.settings.setValue("last_agenda", str(path.resolve()))
         recent = [str(path.resolve())] + [p for p in read_strings(self.settings, "recent_agendas")
@@ -113,6 +120,7 @@ class AgendaFiles(QObject):
                         "\n".join(str(p) for p in result.errors))
             return
         self.problems_gone.emit()
+        self.known = _read_bytes(self.path)
         changes = describe_changes(bridge.session.engine.agenda, result.agenda)
         if not changes and from_disk_watch:
             return
@@ -120,3 +128,88 @@ class AgendaFiles(QObject):
         summary = "; ".join(changes) if changes else self.tr("no changes")
         notice(f"{message} — {summary}")
         log.info("%s — %s", message, summary)
+
+    # -- saving the plan edited in the app ------------------------------------------------------
+
+    def save(self, agenda: Agenda, bridge: ShowBridge, notice: Callable[[str], None]) -> bool:
+        """Write the edited plan into the agenda file, keeping its comments; never stop the show over it.
+
+        If the file was also edited on disk since the app last read it, the operator chooses which plan
+        the file holds, and the other is kept beside it as a copy. A failed save (disk full, read-only
+        folder) is said in the status line; the next edit tries again with the whole plan. True = saved.
+        """
+        if self.path is None:
+            return False
+        if self._asking:
+            self._waiting = agenda  # saved once the open question is answered
+            return False
+        path = self.path
+        on_disk = _read_bytes(path)
+        # A file deleted (or moved away) since: written again from the text the app last read.
+        base: str | None = self.known.decode("utf-8") if on_disk is None and self.known is not None else None
+        if on_disk is not None and self.known is not None and on_disk != self.known:
+            self._asking = True
+            try:
+                keep_app = self.prompts.changed_on_disk(path)
+            finally:
+                self._asking = False
+            agenda = self._waiting or agenda
+            self._waiting = None
+            if not keep_app:
+                self._keep_app_version(agenda, path, notice)
+                self.reload(bridge, notice)
+                return False
+            copy = self._copy_beside(path, on_disk, "on-disk")
+            if copy is None:
+                notice(self.tr("Not saved: {path} was changed on disk and could not be kept as a copy; "
+                               "the show goes on").format(path=path))
+                return False
+            notice(self.tr("The version on disk is kept as {copy}").format(copy=copy.name))
+            if load_agenda(path).agenda is None and self.known is not None:
+                base = self.known.decode("utf-8")  # the file on disk is broken: edit the last good text
+        try:
+            written = save_agenda(path, agenda, base)
+        except (OSError, AgendaSaveError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            notice(self.tr("Not saved to {name}: {reason}. The show goes on; the next edit tries again")
+                   .format(name=path.name, reason=reason))
+            log.warning("plan not saved to %s: %s", path, reason)
+            return False
+        self.known = written.encode("utf-8")
+        self.watcher.note_own_save()
+        notice(self.tr("Saved to {name}").format(name=path.name))
+        return True
+
+    def _copy_beside(self, path: Path, data: bytes, what: str) -> Path | None:
+        """`agenda.yaml.20261127-093012.on-disk.yaml` next to the agenda, or None if it cannot be written."""
+        copy = path.with_name(f"{path.name}.{self.now().strftime('%Y%m%d-%H%M%S')}.{what}.yaml")
+        try:
+            write_atomically(copy, data)
+        except OSError as exc:
+            log.warning("could not keep %s: %s", copy, exc)
+            return None
+        return copy
+
+    def _keep_app_version(self, agenda: Agenda, path: Path, notice: Callable[[str], None]) -> None:
+        """The operator took the file on disk: the plan edited in the app is kept beside it, never lost."""
+        text: str | None = None
+        for base in (self.known, _read_bytes(path)):
+            if base is None:
+                continue
+            try:
+                text = render_agenda(base.decode("utf-8"), agenda, str(path))
+                break
+            except (AgendaSaveError, UnicodeDecodeError):
+                continue
+        copy = self._copy_beside(path, text.encode("utf-8"), "app") if text is not None else None
+        if copy is not None:
+            notice(self.tr("The plan edited in the app is kept as {copy}").format(copy=copy.name))
+        else:
+            notice(self.tr("The plan edited in the app could not be kept as a file; it stays in the show's record"))
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runofshow.io.agenda_save import NewAgenda
 from runofshow.io.session import Resumable
 from runofshow.qt.operator_screen import centre_on_screen
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
+from runofshow.ui.new_agenda import NewAgendaDialog
 from runofshow.ui.theme import ACCENT, ON_ACCENT, PANEL, TEXT
 
 # The file picker's filter: the words are translated where it is shown, the patterns stay as they are.
@@ -81,7 +83,19 @@ class Prompts(Protocol):
 
     def open_agenda(self, start: Path) -> Path | None: ...
 
+    def changed_on_disk(self, path: Path) -> bool:
+        """The plan was edited in the app and the agenda file was also changed on disk since the app read it.
+
+        True = the file gets the app's plan (the version on disk is kept beside it as a copy); False = the
+        app takes the file on disk (the app's plan is kept beside it as a copy).
+        """
+        ...
+
     def save_report(self, suggested: Path) -> Path | None: ...
+
+    def new_agenda(self, folder: Path) -> NewAgenda | None:
+        """File > New agenda: the event and where to save it (None = cancelled)."""
+        ...
 
 
 class ProblemsDialog(QDialog):
@@ -322,6 +336,40 @@ class DialogPrompts:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         return self._pick_file(dialog)
+
+    def new_agenda(self, folder: Path) -> NewAgenda | None:
+        """Non-modal over the operator window: the show goes on while the new agenda is filled in."""
+        if self._busy():
+            return None
+        dialog = NewAgendaDialog(folder, self.parent)
+        accepted = self._wait_for(dialog) == QDialog.DialogCode.Accepted
+        details = dialog.details() if accepted else None
+        dialog.deleteLater()
+        return details
+
+    def changed_on_disk(self, path: Path) -> bool:
+        """Non-modal, the show keys on it: Enter keeps the app's plan, the one the displays show."""
+        if self._busy():
+            return True
+        box = QMessageBox(self.parent)
+        box.setStyleSheet(OVER_OPERATOR_STYLE)
+        box.setWindowTitle(translate("DialogPrompts", "The agenda file was changed on disk"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(translate("DialogPrompts", "{name} was changed on disk (in a text editor?) while the plan was "
+                                               "edited here.").format(name=path.name))
+        box.setInformativeText(translate("DialogPrompts", "Keep the plan edited here (what the displays show) and "
+                                                          "save it, or take the file on disk? Neither is lost: the "
+                                                          "other one is kept as a copy beside {name}.")
+                               .format(name=path.name))
+        keep = box.addButton(translate("DialogPrompts", "Keep the plan edited here"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("DialogPrompts", "Take the file on disk"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        carry_show_keys(box, self.parent)
+        self._wait_for(box)
+        clicked: QAbstractButton | None = box.clickedButton()
+        box.deleteLater()
+        return clicked is keep or clicked is None
 
     def save_report(self, suggested: Path) -> Path | None:
         dialog = QFileDialog(self.parent, translate("DialogPrompts", "Export report"), str(suggested.parent),

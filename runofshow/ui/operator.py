@@ -23,13 +23,14 @@ from runofshow.core.messages import MAX_PRESETS
 from runofshow.core.show import Outcome, ShowState
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
-from runofshow.ui.actions import SHOW_ACTIONS, ActionSpec, shortcut_text
+from runofshow.ui.actions import RUNDOWN_KEYS, SHOW_ACTIONS, ActionSpec, shortcut_text
 from runofshow.ui.dialogs import ShortcutsDialog, carry_show_keys
 from runofshow.ui.message_panel import MessagePanel
 from runofshow.ui.now_panel import NowPanel
 from runofshow.ui.operator_layout import ShowSplitter, SidePanel, scrolling
 from runofshow.ui.problems_panel import ProblemsPanel
 from runofshow.ui.rundown import RundownModel, RundownView
+from runofshow.ui.rundown_editing import RundownEditing
 from runofshow.ui.theme import ACCENT, CAUTION, MUTED, NOTICE, ON_ACCENT, OPERATOR_STYLE, display_name, text_font
 from runofshow.ui.thumbnails import ThumbnailStrip
 from runofshow.ui.toolbar_rows import ToolbarRows
@@ -45,6 +46,7 @@ class FileActions(Protocol):
     def recent_files(self) -> list[Path]: ...
     def export_report(self) -> None: ...
     def new_show(self) -> None: ...
+    def new_agenda(self) -> None: ...
 
 
 def _always() -> bool:
@@ -77,6 +79,7 @@ class OperatorWindow(QMainWindow):
         self.rundown = RundownView(self.rundown_model)
         self.rundown.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.rundown.doubleClicked.connect(lambda _index: self.goto_selected())
+        self.rundown_editing = RundownEditing(bridge, self.rundown_model, self.rundown, self._say, self)
 
         self.notes_title = QLabel(self.tr("NOTES"))
         self.notes_title.setFont(text_font(13, bold=True))
@@ -169,6 +172,7 @@ class OperatorWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self._add(file_menu, self.tr("New agenda…"), "", self.files.new_agenda)  # no key: not a show-day action
         self._add(file_menu, self.tr("Open agenda…"), "Ctrl+O", self.files.open_agenda)
         self._add(file_menu, self.tr("Reload agenda"), "Ctrl+R", self.files.reload_agenda)
         self.recent_menu = file_menu.addMenu(self.tr("Recent agendas"))
@@ -180,8 +184,10 @@ class OperatorWindow(QMainWindow):
         self.quit_action = self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
         self.show_menu = show_menu = menu.addMenu(self.tr("&Show"))
         self.presets_menu = QMenu(self.tr("Send a preset message"), self)
+        self.rundown_menu = QMenu(self.tr("&Rundown"), self)
         for spec in SHOW_ACTIONS:
             menu_for = self.presets_menu if spec.key.startswith("preset_") else show_menu
+            menu_for = self.rundown_menu if spec.key in RUNDOWN_KEYS else menu_for
             menu_for.addAction(self.actions_by_key[spec.key])
         show_menu.addMenu(self.presets_menu)
         blackout_menu = show_menu.addMenu(self.tr("Blackout one display"))
@@ -194,6 +200,7 @@ class OperatorWindow(QMainWindow):
             self.blackout_actions[display] = action
         for key in ("blackout_projector", "holding"):  # toggles: the Show menu ticks them while on
             self.actions_by_key[key].setCheckable(True)
+        menu.addMenu(self.rundown_menu)
         self.displays_menu = menu.addMenu(self.tr("&Displays"))
         help_menu = menu.addMenu(self.tr("&Help"))
         self._add(help_menu, self.tr("Shortcuts"), "F1", self.show_shortcuts)
@@ -231,6 +238,9 @@ class OperatorWindow(QMainWindow):
             return
         if key.startswith("preset_"):
             self.send_preset(int(key.removeprefix("preset_")))
+            return
+        if key in RUNDOWN_KEYS:
+            self.rundown_editing.run(key)
             return
         spec = self.spec(key)
         if spec.command is None:
@@ -310,6 +320,11 @@ class OperatorWindow(QMainWindow):
         else:
             self.last_command.set_colour(CAUTION)
             self.last_command.setText(self.tr("Not done: {reason}").format(reason=outcome.message))
+
+    def _say(self, text: str, refused: bool) -> None:
+        """A line from the rundown's editing: why an edit was not done, or how to undo one."""
+        self.last_command.set_colour(CAUTION if refused else MUTED)
+        self.last_command.setText(text)
 
     def show_journal_trouble(self, error: str) -> None:
         self._journal_error = error

@@ -1,24 +1,32 @@
-"""The rundown: every slot with its plan, its status and what actually happened."""
+"""The rundown: every slot with its plan, when it is now expected, its status and what actually happened.
+
+Title, length and start are edited in place (`ui/rundown_editing.py` parses the text and runs the
+plan command); rows are moved by drag and drop. The model never changes the plan itself: it asks
+`on_edit`/`on_move`, and the next snapshot redraws the table (a refused edit simply goes back).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from runofshow.core.agenda import Slot
 from runofshow.core.runs import merge_runs
 from runofshow.core.show import ShowPhase, ShowState
+from runofshow.core.snapshot import ExpectedStart
 from runofshow.core.timing import format_short
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
-from runofshow.ui.theme import ACCENT, MUTED
+from runofshow.ui.theme import ACCENT, ALERT, MUTED
 
 # The headers and status words as written (tests find a column by its header); shown through translate().
 COLUMNS = (QT_TRANSLATE_NOOP("RundownModel", "Status"), QT_TRANSLATE_NOOP("RundownModel", "Start"),
-           QT_TRANSLATE_NOOP("RundownModel", "End"), QT_TRANSLATE_NOOP("RundownModel", "Length"),
+           QT_TRANSLATE_NOOP("RundownModel", "Expected"), QT_TRANSLATE_NOOP("RundownModel", "End"),
+           QT_TRANSLATE_NOOP("RundownModel", "Length"),
            QT_TRANSLATE_NOOP("RundownModel", "Title"), QT_TRANSLATE_NOOP("RundownModel", "Speakers"),
            QT_TRANSLATE_NOOP("RundownModel", "Kind"), QT_TRANSLATE_NOOP("RundownModel", "Actual start"),
            QT_TRANSLATE_NOOP("RundownModel", "Actual end"), QT_TRANSLATE_NOOP("RundownModel", "Over/under"))
@@ -37,14 +45,21 @@ SPOKEN_STATUS = {"done": QT_TRANSLATE_NOOP("RundownModel", "done"),
 ModelIndex = QModelIndex | QPersistentModelIndex
 HINTED_ROWS = 12  # the rundown asks for room for this many rows; a longer agenda scrolls
 # On a small screen the least needed columns give their room to the titles: (below this width, column).
-NARROW_HIDDEN = ((1100, COLUMNS.index("Kind")), (900, COLUMNS.index("Actual end")), (820, COLUMNS.index("Length")),
-                 (820, COLUMNS.index("End")))
+# The planned end goes before the expected start: it is the start plus the length, both still shown.
+NARROW_HIDDEN = ((1100, COLUMNS.index("Kind")), (1100, COLUMNS.index("End")), (1050, COLUMNS.index("Actual end")),
+                 (900, COLUMNS.index("Over/under")), (820, COLUMNS.index("Length")), (760, COLUMNS.index("Expected")))
+# Edited in place: title, length and start (a start typed in becomes a hard start).
+EDITABLE = frozenset({COLUMNS.index("Title"), COLUMNS.index("Length"), COLUMNS.index("Start")})
+HARD_MARK = "⚓"  # after a hard start's time: anchored to its time of day whatever comes before it
+SKIPPED_COLOUR = "#5d667a"  # a skipped slot: greyer than a done one, and struck through
 
 
 def slot_status(state: ShowState, row: int, ran: bool) -> str:
     """done, current, next, upcoming or skipped: the word for a rundown row."""
     if state.index == row:
         return "current"
+    if state.slots[row].skipped and not ran:
+        return "skipped"
     if state.next is not None and state.slots[row] is state.next and state.phase is not ShowPhase.FINISHED:
         return "next"
     if ran:
@@ -58,21 +73,35 @@ def speakers_text(slot: Slot) -> str:
     return ", ".join(person.name for person in slot.people)
 
 
+def expected_key(state: ShowState) -> tuple[tuple[int, bool, int], ...]:
+    """What the Expected column shows, to the minute: it changes while a slot overruns, not every second."""
+    return tuple((int(e.start.timestamp()) // 60 if e.start is not None else -1, e.late_hard, e.gap // 60)
+                 for e in state.expected)
+
+
 class RundownModel(QAbstractTableModel):
-    """A table model over the snapshot's slots. Redraws only when the show moves, not every second."""
+    """A table model over the snapshot's slots. Redraws only when the show moves, not every second.
+
+    `on_edit(slot, column, text)` is asked for an edited cell (True: the plan command was accepted).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state: ShowState | None = None
         self._actual: dict[str, tuple[float, float, float]] = {}
         self._key: tuple[object, ...] = ()
+        self.on_edit: Callable[[Slot, str, str], bool] | None = None
 
     def update(self, state: ShowState) -> None:
-        key = (id(state.slots), state.index, len(state.runs), state.phase, state.next, state.current_started)
+        key = (id(state.slots), state.index, len(state.runs), state.phase, state.next, state.current_started,
+               expected_key(state))
         if key == self._key:
             self._state = state
             return
-        reset = self._state is None or state.slots is not self._state.slots
+        # Rows added, removed or moved: a reset. A title, length or start edited keeps the rows (and an open
+        # cell editor, the selection and the scroll position): their cells redraw.
+        reset = self._state is None or (state.slots is not self._state.slots
+                                        and [s.id for s in state.slots] != [s.id for s in self._state.slots])
         if reset:
             self.beginResetModel()
         self._state = state
@@ -99,6 +128,31 @@ class RundownModel(QAbstractTableModel):
             return None
         return self._state.slots[row]
 
+    def expected_at(self, row: int) -> ExpectedStart | None:
+        state = self._state
+        if state is None or not 0 <= row < len(state.expected):
+            return None
+        return state.expected[row]
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags | Qt.ItemFlag.ItemIsDropEnabled  # a row dropped below the last one
+        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() in EDITABLE and self.on_edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """An edited cell runs its plan command; the table shows the result with the next snapshot."""
+        slot = self.slot_at(index.row()) if index.isValid() else None
+        if slot is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
+            return False
+        return self.on_edit(slot, COLUMNS[index.column()], str(value))
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         state = self._state
         if state is None or not index.isValid():
@@ -106,55 +160,107 @@ class RundownModel(QAbstractTableModel):
         slot = state.slots[index.row()]
         actual = self._actual.get(slot.id)
         status = slot_status(state, index.row(), actual is not None)
+        column = COLUMNS[index.column()]
+        expected = self.expected_at(index.row()) if status in ("current", "next", "upcoming") else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(slot, index.column(), status, actual, state)
+            return self._text(slot, column, status, actual, state, expected=expected)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_text(slot, column)
         if role == Qt.ItemDataRole.BackgroundRole and status == "current":
             return QBrush(QColor("#3a2a05"))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "Expected" and expected is not None and expected.late_hard:
+                return QBrush(QColor(ALERT))
+            if slot.skipped:
+                return QBrush(QColor(SKIPPED_COLOUR))
             if status == "current":
                 return QBrush(QColor(ACCENT))
             if status in ("done", "skipped"):
                 return QBrush(QColor(MUTED))
-            if index.column() == 9 and actual is not None:
+            if column == "Over/under" and actual is not None:
                 return None
-        if role == Qt.ItemDataRole.FontRole and status in ("current", "next"):
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(slot, status, column, expected)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return slot.notes or slot.title
+            return self._tooltip(slot, column, expected)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return translate("RundownModel", SPOKEN_STATUS[status]) + " " + slot.title
         return None
 
     @staticmethod
-    def _text(slot: Slot, column: int, status: str, actual: tuple[float, float, float] | None,
-              state: ShowState) -> str:
-        tz = state.event.tz
-        if column == 0:
-            return translate("RundownModel", STATUS_WORDS[status]) if STATUS_WORDS[status] else ""
-        if column == 1:
+    def _font(slot: Slot, status: str, column: str, expected: ExpectedStart | None) -> QFont | None:
+        bold = status in ("current", "next") or (column == "Expected" and expected is not None
+                                                 and expected.late_hard)
+        if not bold and not slot.skipped:
+            return None
+        font = QFont()
+        font.setBold(bold)
+        font.setStrikeOut(slot.skipped)
+        return font
+
+    @staticmethod
+    def _tooltip(slot: Slot, column: str, expected: ExpectedStart | None) -> str:
+        if column == "Expected" and expected is not None and expected.start is not None:
+            if expected.late_hard:
+                return translate("RundownModel", "Hard start {planned} will be missed: at the current pace this "
+                                                 "slot starts at {expected}.").format(
+                    planned=f"{slot.start:%H:%M}", expected=f"{expected.start:%H:%M}")
+            if expected.gap > 0:
+                return translate("RundownModel", "A gap of {gap} opens before this hard start at {planned}.").format(
+                    gap=format_short(expected.gap), planned=f"{slot.start:%H:%M}")
+            return translate("RundownModel", "Expected to start at {expected} at the current pace.").format(
+                expected=f"{expected.start:%H:%M}")
+        if column == "Start" and slot.hard:
+            return translate("RundownModel", "Hard start: this slot keeps {planned} whatever runs before it.").format(
+                planned=f"{slot.start:%H:%M}")
+        if slot.skipped:
+            return translate("RundownModel", "Skipped: GO passes over it (K brings it back).")
+        return slot.notes or slot.title
+
+    @staticmethod
+    def _edit_text(slot: Slot, column: str) -> str:
+        """What an inline editor starts from: the plain value, without marks."""
+        if column == "Start":
             return f"{slot.start:%H:%M}"
-        if column == 2:
-            return f"{slot.end:%H:%M}"
-        if column == 3:
+        if column == "Length":
             return format_short(slot.duration)
-        if column == 4:
+        return slot.title
+
+    @staticmethod
+    def _text(slot: Slot, column: str, status: str, actual: tuple[float, float, float] | None,
+              state: ShowState, *, expected: ExpectedStart | None) -> str:
+        tz = state.event.tz
+        if column == "Status":
+            return translate("RundownModel", STATUS_WORDS[status]) if STATUS_WORDS[status] else ""
+        if column == "Start":
+            return f"{slot.start:%H:%M} {HARD_MARK}" if slot.hard else f"{slot.start:%H:%M}"
+        if column == "Expected":
+            if expected is None or expected.start is None:
+                return ""
+            if expected.gap > 0:
+                return translate("RundownModel", "{expected} · gap {gap}").format(
+                    expected=f"{expected.start:%H:%M}", gap=format_short(expected.gap))
+            return f"{expected.start:%H:%M}"
+        if column == "End":
+            return f"{slot.end:%H:%M}"
+        if column == "Length":
+            return format_short(slot.duration)
+        if column == "Title":
             return slot.title
-        if column == 5:
+        if column == "Speakers":
             return speakers_text(slot)
-        if column == 6:
+        if column == "Kind":
             return slot.kind.value
-        if column == 7 and status == "current" and state.current_started is not None:
+        if column == "Actual start" and status == "current" and state.current_started is not None:
             # Running now: its first start (an earlier stretch, as the report counts it) or this one's.
             began = datetime.fromtimestamp(actual[0], tz) if actual is not None else state.current_started
             return f"{began:%H:%M:%S}"
         if actual is None:
             return ""
         start, end, seconds = actual
-        if column == 7:
+        if column == "Actual start":
             return datetime.fromtimestamp(start, tz).strftime("%H:%M:%S")
-        if column == 8:
+        if column == "Actual end":
             return datetime.fromtimestamp(end, tz).strftime("%H:%M:%S")
         over = round(seconds - slot.duration)
         if over == 0:
@@ -163,14 +269,27 @@ class RundownModel(QAbstractTableModel):
 
 
 class RundownView(QTableView):
-    """The rundown table, keeping the current slot in view."""
+    """The rundown table, keeping the current slot in view and the selected slot selected across plan edits.
+
+    A row dragged onto another emits `dropped(row, before)`: put `row` before row `before` (the row
+    count: at the end). The plan command moves it; Qt never moves rows in the model itself.
+    """
+
+    dropped = Signal(int, int)
 
     def __init__(self, model: RundownModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # F2 edits a cell in place (the window's action, ui/rundown_editing.py). Never a click: a field opened
+        # by a stray click would take the next Space from GO. Double-click stays "go to this slot".
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropOverwriteMode(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
@@ -180,11 +299,52 @@ class RundownView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 56, 56, 60, 420, 190, 80, 96, 96, 90)):
+        for column, width in enumerate((80, 64, 112, 56, 60, 420, 190, 80, 96, 96, 90)):
             self.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
         self._followed: int | None = None
+        self._kept: str | None = None  # the selected slot's id while the plan is replaced
         model.modelReset.connect(self.updateGeometry)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+
+    def _remember_selection(self) -> None:
+        slot = self.selected_slot()
+        self._kept = slot.id if slot is not None else None
+
+    def _restore_selection(self) -> None:
+        if self._kept is not None:
+            self.select_slot(self._kept)
+
+    def select_slot(self, slot_id: str) -> bool:
+        """Select the slot with this id (after an edit the plan is new: its row may have moved)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            slot = model.slot_at(row) if isinstance(model, RundownModel) else None
+            if slot is not None and slot.id == slot_id:
+                self.selectRow(row)
+                self.scrollTo(model.index(row, 0))
+                return True
+        return False
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        """A row dropped between two others: ask for the move, and leave the model's rows to the snapshot.
+
+        Only the rundown's own rows get here: in InternalMove mode Qt refuses any other drag on entering.
+        """
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            event.ignore()
+            return
+        point = event.position().toPoint()
+        target = self.indexAt(point)
+        if not target.isValid():
+            before = self.model().rowCount()  # below the last row
+        else:  # the upper half of a row: before it; the lower half: after it
+            before = target.row() + (1 if point.y() > self.visualRect(target).center().y() else 0)
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # nothing for Qt to remove afterwards
+        event.accept()
+        self.dropped.emit(rows[0].row(), before)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Tall enough for every row (up to HINTED_ROWS): the operator window's splitter starts from it."""

@@ -219,6 +219,8 @@ def test_every_parameter_in_the_table_is_bounded() -> None:
                 assert param.minimum is not None and param.maximum is not None, (spec.name, param.name)
             elif param.kind is str:
                 assert param.max_length is not None, (spec.name, param.name)
+            elif param.kind is list:  # a list of texts: bounded in count and in each text's length
+                assert param.max_length is not None and param.max_items is not None, (spec.name, param.name)
             else:
                 assert param.kind is bool, (spec.name, param.name)
 

@@ -6,8 +6,9 @@ import pytest
 
 from runofshow.core import words
 from runofshow.core.clock import Instant
-from runofshow.core.commands import COMMANDS
+from runofshow.core.commands import COMMANDS, PLAN_COMMANDS
 from runofshow.core.handlers import HANDLERS
+from runofshow.core.plan_edits import PLAN_HANDLERS
 from runofshow.core.show import FLASH_SECONDS, ShowEngine, ShowPhase
 from tests.core.helpers import at, seed
 
@@ -35,6 +36,11 @@ ARGS: dict[str, dict[str, object]] = {
     "blackout": {"display": "stage", "on": True}, "roll": {"on": True},
     "pin_message": {"on": True},  # refused everywhere here: no message is shown
     "holding": {"on": True},
+    # the plan commands (core/plan_edits.py): each on a slot that is not on, so every phase but roll accepts
+    "insert_slot": {"after": "welcome", "title": "Surprise guest", "duration": 300},
+    "edit_slot": {"slot": "closing", "duration": 600}, "delete_slot": {"slot": "closing"},
+    "move_slot": {"slot": "closing", "after": "reception"}, "skip_slot": {"slot": "closing", "on": True},
+    "shift": {"minutes": 5},
 }
 
 # Which commands each phase accepts. Everything else must be refused with a reason.
@@ -48,6 +54,10 @@ ACCEPTED = {
 }
 for _accepted in ACCEPTED.values():
     _accepted.add("holding")  # the projector's holding slide goes on in any phase, in roll mode too
+for _phase, _accepted in ACCEPTED.items():
+    if _phase != "roll":  # roll mode refuses plan edits: the plan drives the show there
+        # After the show no slot is still to come, so a shift without `from` has nothing to move.
+        _accepted |= PLAN_COMMANDS - ({"shift"} if _phase == "finished" else set())
 
 
 @pytest.mark.parametrize("phase", list(ACCEPTED))
@@ -225,7 +235,8 @@ def test_an_edited_agenda_without_the_current_slot_loads_a_neighbour_and_says_so
 
 # -- roll mode refuses the commands that move or time the show by hand ---------------------------------
 
-BY_HAND = {"go", "next", "previous", "goto", "pause", "add_time", "reset", "next_cue", "previous_cue"}
+BY_HAND = {"go", "next", "previous", "goto", "pause", "add_time", "reset", "next_cue", "previous_cue",
+           *PLAN_COMMANDS}
 
 
 def test_the_command_table_alone_says_which_commands_roll_mode_refuses() -> None:
@@ -251,4 +262,5 @@ def test_add_time_in_roll_mode_with_no_slot_loaded_says_so_first(moment: Instant
 
 
 def test_every_command_but_undo_has_a_handler() -> None:
-    assert set(HANDLERS) == set(COMMANDS) - {"undo"}
+    assert set(HANDLERS) == set(COMMANDS) - {"undo"} - PLAN_COMMANDS
+    assert set(PLAN_HANDLERS) == PLAN_COMMANDS  # the plan commands return a new plan: core/plan_edits.py

@@ -119,3 +119,37 @@ def test_twenty_kills_lose_nothing(tmp_path: Path) -> None:
     finally:
         if app.proc is not None and app.proc.poll() is None:
             app.kill()
+
+
+PLAN_EDITS: list[tuple[str, dict[str, object]]] = [
+    ("insert_slot", {"after": "welcome", "title": "Surprise guest", "duration": 300, "id": "guest"}),
+    ("edit_slot", {"slot": "policy-panel", "duration": 1200}),
+    ("shift", {"minutes": 5, "from": "agder"}),
+    ("undo", {}),
+    ("delete_slot", {"slot": "closing"}),
+]
+
+
+def test_kills_after_plan_edits_restore_the_edited_plan(tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.yaml"  # a copy: the app saves plan edits to its agenda file
+    agenda.write_text((ROOT / "agenda.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = App(tmp_path, free_port(), agenda)
+    app.start()
+    try:
+        app.command("go", {})
+        for kill, (name, args) in enumerate(PLAN_EDITS):
+            app.command(name, args)
+            before = app.state()
+            app.kill()
+            app.start()
+            after = app.state()
+            plan = [(s["id"], s["start"], s["end"]) for s in before["rundown"]]  # type: ignore[union-attr, index]
+            assert [(s["id"], s["start"], s["end"]) for s in after["rundown"]] == plan, (  # type: ignore[union-attr, index]
+                f"kill {kill + 1} after {name}")
+            assert essentials(after) == essentials(before), f"kill {kill + 1}"
+            assert after["can_undo"] == before["can_undo"]
+        ids = [s["id"] for s in app.state()["rundown"]]  # type: ignore[union-attr, index]
+        assert "guest" in ids and "closing" not in ids
+    finally:
+        if app.proc is not None and app.proc.poll() is None:
+            app.kill()

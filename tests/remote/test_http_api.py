@@ -43,6 +43,17 @@ SCENARIO: list[tuple[str, dict[str, Any] | None, Callable[[dict[str, Any]], bool
     ("holding", {"on": True}, lambda s: s["holding"] is True and s["holding_slide"] == "logo"),
     ("reset", None, lambda s: s["phase"] == "between"),
     ("undo", None, lambda s: s["phase"] == "running" and s["last_command"].startswith("undid reset")),
+    # The plan commands, while the policy panel runs: the show stays on it whatever moves around it.
+    ("insert_slot", {"after": "welcome", "title": "Surprise guest", "duration": 300, "id": "guest",
+                     "speakers": ["Kari Nordmann, Mayor, Oslo"]},
+     lambda s: [r["id"] for r in s["rundown"]][1] == "guest" and s["current"]["id"] == "policy-panel"
+     and s["index"] == 8 and s["rundown"][1]["start"] == "2023-11-30T13:45:00+01:00"),
+    ("edit_slot", {"slot": "policy-panel", "duration": 1200}, lambda s: s["timer"]["duration"] == 1200 + 0),
+    ("shift", {"minutes": 5, "from": "closing"}, lambda s: s["next"]["start"] == "2023-11-30T16:05:00+01:00"),
+    ("skip_slot", {"slot": "closing", "on": True}, lambda s: s["next"]["id"] == "reception"
+     and s["expected"][-2]["start"] is None),
+    ("move_slot", {"slot": "closing", "after": "reception"}, lambda s: s["rundown"][-1]["id"] == "closing"),
+    ("delete_slot", {"slot": "closing"}, lambda s: "closing" not in [r["id"] for r in s["rundown"]]),
 ]
 
 

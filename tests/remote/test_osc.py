@@ -42,6 +42,15 @@ SCENARIO: list[tuple[str, list[Any], Callable[[Remote], bool]]] = [
     ("holding", ["off"], lambda r: not r.bridge.state.holding),
     ("reset", [], lambda r: r.bridge.state.phase is ShowPhase.BETWEEN),
     ("undo", [], lambda r: r.bridge.state.phase is ShowPhase.RUNNING),
+    # The plan commands: positional in the table's order; speakers as one text split at ';'.
+    ("insert_slot", ["welcome", "Surprise guest", 300, "guest", "talk", "Kari Nordmann, Mayor, Oslo; Ola, Host"],
+     lambda r: [p.name for p in r.bridge.state.slots[1].speakers] == ["Kari Nordmann", "Ola"]),
+    ("edit_slot", ["policy-panel", "", 1200.0], lambda r: r.bridge.state.duration == 1200),
+    ("shift", [5, "closing"], lambda r: r.bridge.state.next is not None
+     and f"{r.bridge.state.next.start:%H:%M}" == "16:05"),
+    ("skip_slot", ["closing", 1], lambda r: r.bridge.state.next is not None and r.bridge.state.next.id == "reception"),
+    ("move_slot", ["closing", "reception"], lambda r: r.bridge.state.slots[-1].id == "closing"),
+    ("delete_slot", ["closing"], lambda r: r.bridge.state.slots[-1].id == "reception"),
 ]
 
 
