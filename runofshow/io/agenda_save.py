@@ -269,6 +269,8 @@ class _SlotsEditor:
             if value:
                 if node.get(key) is not True:
                     _set_after_times(node, key, True)
+            elif key in node and key in node.ca.items:
+                node[key] = False  # the line carries the user's comment: keep both, say false
             elif key in node:
                 del node[key]
         if old is None or old.speakers != slot.speakers:
@@ -280,7 +282,8 @@ class _SlotsEditor:
             _set_or_drop(node, "panellists", _people(slot.panellists, flow, node.get("panellists"),
                                                      old.panellists if old else ()) if slot.panellists else None)
         if old is None or old.cues != slot.cues:
-            _set_or_drop(node, "cues", _cues(slot.cues, flow) if slot.cues else None)
+            _set_or_drop(node, "cues", _cues(slot.cues, flow, node.get("cues"), old.cues if old else ())
+                         if slot.cues else None)
         if old is None or old.notes != slot.notes:
             _set_or_drop(node, "notes", slot.notes or None)
         if old is None or old.warning != slot.warning:
@@ -452,15 +455,31 @@ def _people(people: tuple[Person, ...], flow: bool, written: Any = None,
     return seq
 
 
-def _cues(cues: tuple[Cue, ...], flow: bool) -> CommentedSeq:
+def _cues(cues: tuple[Cue, ...], flow: bool, written: Any = None, was: tuple[Cue, ...] = ()) -> CommentedSeq:
+    """The cue list: a cue that was there already keeps its node as written; a new one takes the layout of
+    the cues written before it (a mapping per line in flow style, or block style), so that cutting a panel
+    and undoing it gives the file back as it was."""
+    kept: list[tuple[Cue, Any]] = []
+    item_flow = True
+    if isinstance(written, CommentedSeq):
+        if len(written) == len(was):
+            kept = list(zip(was, written, strict=True))
+        if len(written) and isinstance(written[0], CommentedMap):
+            item_flow = _is_flow(written[0])
+        flow = flow or _is_flow(written)
     seq = CommentedSeq()
     for cue in cues:
+        match = next((i for i, (before, _) in enumerate(kept) if before == cue), None)
+        if match is not None:
+            seq.append(kept.pop(match)[1])
+            continue
         item = CommentedMap()
         item["title"] = cue.title
         item["duration"] = format_duration(cue.duration)
         if cue.speaker is not None:
             item["speaker"] = _person(cue.speaker)
-        item.fa.set_flow_style()
+        if item_flow:
+            item.fa.set_flow_style()
         seq.append(item)
     if flow:
         seq.fa.set_flow_style()

@@ -223,3 +223,29 @@ def test_adding_a_speaker_keeps_the_others_as_they_were_written() -> None:
     assert written == text.replace("        organisation: LUP\n\n  - id: ec-objectives",
                                    "        organisation: LUP\n      - Jo Berg, Chair,\n\n  - id: ec-objectives")
     assert _load(written) == new
+
+
+def test_cutting_the_panel_and_undoing_it_gives_back_the_file_as_it_was_written() -> None:
+    # The panel cut to 20 minutes drops its last cue; undone, the cue list must come back in its block
+    # layout, not rewritten one cue a line in flow style.
+    text = bundled_agenda().read_text(encoding="utf-8")
+    agenda = _load(text)
+    panel = next(slot for slot in agenda.slots if slot.id == "policy-panel")
+    # As the plan commands cut it: the cues that no longer fit are shortened (Q&A to 1 minute) or dropped.
+    cues = (*panel.cues[:-2], dataclasses.replace(panel.cues[-2], duration=60))
+    cut = dataclasses.replace(panel, end=panel.start + timedelta(minutes=20), cues=cues)
+    shorter = dataclasses.replace(agenda, slots=tuple(cut if s.id == panel.id else s for s in agenda.slots))
+    written = render_agenda(text, shorter)
+    assert "      - title: Introduction by the moderator\n        duration: 3m\n" in written
+    assert "Wrap-up by the moderator" not in written
+    assert render_agenda(written, agenda) == text
+
+
+def test_a_hard_start_taken_off_keeps_the_comment_on_its_line() -> None:
+    text = bundled_agenda().read_text(encoding="utf-8")
+    agenda = _load(text)
+    soft = dataclasses.replace(agenda, slots=tuple(dataclasses.replace(s, hard=False) for s in agenda.slots))
+    written = render_agenda(text, soft)
+    assert re.search(r"\n    hard: false +# the return from the break", written), written
+    assert _load(written) == soft
+    assert render_agenda(written, agenda) == text
