@@ -173,6 +173,8 @@ class AppController(QObject):
             window.show_notice(self.tr("Show resumed: {summary}").format(summary=found.summary() if found else ""))
         self._decided = True
         self.files.adopt(path)
+        if self.records.file_behind:
+            self.files.save(self.bridge.session.engine.agenda, self.bridge, window.show_notice)
         self.bridge.start()
         if defer_extras:
             self._extras_if_ready()
@@ -243,6 +245,8 @@ class AppController(QObject):
         self.bridge.set_session(session)
         self.files.adopt(path)
         self.window.show_notice(self.tr("Opened {path}").format(path=path))
+        if self.records.file_behind:
+            self.files.save(session.engine.agenda, self.bridge, self.window.show_notice)
         self.records.tell(session, self.window.show_notice)
 
     def reload_agenda(self, from_disk_watch: bool = False) -> None:

@@ -83,27 +83,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="204"/>
+        <location filename="../../runofshow/app.py" line="206"/>
         <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="245"/>
+        <location filename="../../runofshow/app.py" line="247"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="274"/>
+        <location filename="../../runofshow/app.py" line="276"/>
         <source>the file already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="278"/>
+        <location filename="../../runofshow/app.py" line="280"/>
         <source>New agenda not written to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="360"/>
+        <location filename="../../runofshow/app.py" line="362"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,32 +1829,37 @@ Mic check
 <context>
     <name>ShowRecords</name>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="63"/>
+        <location filename="../../runofshow/ui/show_record.py" line="64"/>
+        <source>{file} was behind the show&apos;s last edits (the app stopped before saving them): saved them into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/show_record.py" line="71"/>
         <source>applied the edited {file}: {changes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="66"/>
+        <location filename="../../runofshow/ui/show_record.py" line="74"/>
         <source>kept the plan from the record; {file} differs ({changes}): File &gt; Reload agenda applies it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="75"/>
+        <location filename="../../runofshow/ui/show_record.py" line="83"/>
         <source>Show record: {lines}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="80"/>
+        <location filename="../../runofshow/ui/show_record.py" line="88"/>
         <source>Start a new show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="81"/>
+        <location filename="../../runofshow/ui/show_record.py" line="89"/>
         <source>The show so far stays in its journal (and its report can still be exported). Start a new show on this agenda from the beginning?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="87"/>
+        <location filename="../../runofshow/ui/show_record.py" line="95"/>
         <source>New show: press GO to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,167 +1867,227 @@ Mic check
 <context>
     <name>SlotDialog</name>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="66"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="69"/>
         <source>Edit slot: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="67"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="70"/>
         <source>New slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="77"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="80"/>
         <source>15:00 or 15 (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="79"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="82"/>
         <source>HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="82"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="85"/>
         <source>Hard start (keeps this time of day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="83"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="86"/>
         <source>A hard start keeps its time whatever runs before it (the end of a break, a live link). A soft start follows the slot before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="99"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="97"/>
         <source>Add speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="101"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="99"/>
         <source>Remove speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="112"/>
-        <source>the event&apos;s default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="108"/>
         <location filename="../../runofshow/ui/slot_dialog.py" line="116"/>
-        <source>Add notes once the slot is in the rundown (select it, press E).</source>
+        <source>Name, role, organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="119"/>
-        <source>Title</source>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="113"/>
+        <source>Add panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="120"/>
-        <source>Kind</source>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="114"/>
+        <source>Remove panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="121"/>
-        <source>Length</source>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
+        <source>Cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/slot_dialog.py" line="122"/>
+        <source>Add cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="123"/>
+        <source>Remove cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="125"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="131"/>
+        <source>the event&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="141"/>
+        <source>Add notes once the slot is in the rundown (select it, press E).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="144"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="145"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="146"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="147"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="126"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="151"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="134"/>
-        <source>Panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="137"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="164"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="138"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="165"/>
         <source>Warning before the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="160"/>
-        <source>Moderator: {person}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="162"/>
-        <source>Panellists: {people}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="165"/>
-        <source>Cue: {title} ({length})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="167"/>
-        <source>(Moderator, panellists and cues are changed in the agenda file.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="197"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="278"/>
         <source>Speaker {row} has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="199"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="273"/>
         <source>A name cannot hold a comma: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="207"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="152"/>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="156"/>
+        <source>Panellists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="160"/>
+        <source>Cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="288"/>
+        <source>Cue {row} has no title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="290"/>
+        <source>Cue {row}: a title or speaker cannot hold |.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="293"/>
+        <source>Cue {row}: type its length in minutes (3) or minutes and seconds (3:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="302"/>
         <source>The slot needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="210"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="305"/>
         <source>Length: type minutes (15) or minutes and seconds (15:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="215"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="310"/>
         <source>Start: type a time of day such as 15:10 (or untick Hard start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="219"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="314"/>
         <source>Warning: type minutes (2) or minutes and seconds (2:00), or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="250"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="318"/>
+        <source>Panellist {row} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="359"/>
         <source>Warning: type a time; the plan keeps a slot&apos;s own warning once set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="271"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="380"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

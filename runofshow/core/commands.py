@@ -26,6 +26,8 @@ MAX_TITLE = 300  # a slot's title: a programme line, not a page
 MAX_NOTES = 4000  # a slot's notes for the operator
 MAX_SPEAKERS = 30  # people on one slot
 MAX_PERSON_LINE = 300  # "Name, role, organisation"
+MAX_CUES = 30  # cues in one slot
+MAX_CUE_LINE = MAX_TITLE + MAX_PERSON_LINE + 20  # "Title | 3m | Name, role, organisation"
 MAX_SLOT_LENGTH = 24 * 3600  # one slot lasts at most a day
 MAX_SHIFT_MINUTES = 24 * 60  # a delay announced to the room: at most a day either way
 MAX_TIME_TEXT = 12  # "HH:MM", "HH:MM:SS +1d"
@@ -115,7 +117,7 @@ COMMANDS: dict[str, CommandSpec] = dict(
                     max_length=MAX_TIME_TEXT),
               refused_in_roll=True),
         _spec("edit_slot", "Change a slot: its title, length, start (HH:MM, a hard start), end, kind, speakers, "
-                           "notes or warning",
+                           "notes, warning, or a panel's moderator, panellists and cues",
               Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
               Param("title", str, required=False, help="the title", max_length=MAX_TITLE),
               Param("duration", int, required=False, help="length in seconds", minimum=1, maximum=MAX_SLOT_LENGTH),
@@ -130,6 +132,13 @@ COMMANDS: dict[str, CommandSpec] = dict(
                     multiline=True),
               Param("warning", int, required=False, help="seconds before the end the timer turns amber",
                     minimum=0, maximum=MAX_SLOT_LENGTH),
+              Param("moderator", str, required=False, help="'Name, role, organisation' ('' removes the moderator)",
+                    max_length=MAX_PERSON_LINE),
+              Param("panellists", list, required=False, help="'Name, role, organisation' per panellist",
+                    max_length=MAX_PERSON_LINE, max_items=MAX_SPEAKERS),
+              Param("cues", list, required=False,
+                    help="'Title | 3m | Name, role, organisation' per cue, in order (the speaker may be left out)",
+                    max_length=MAX_CUE_LINE, max_items=MAX_CUES),
               refused_in_roll=True),
         _spec("delete_slot", "Remove a slot from the plan (not the one on: end it first)",
               Param("slot", str, help="slot id", max_length=MAX_SLOT_ID), refused_in_roll=True),

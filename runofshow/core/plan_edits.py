@@ -26,7 +26,7 @@ from runofshow.core import words
 from runofshow.core.agenda import Agenda, Cue, Person, Slot, SlotKind, real_seconds
 from runofshow.core.clock import Instant
 from runofshow.core.live import Live
-from runofshow.core.timeparse import TimeOfDay, format_duration, parse_time_of_day
+from runofshow.core.timeparse import TimeOfDay, format_duration, parse_duration, parse_time_of_day
 
 PlanHandler = Callable[..., tuple[Agenda, Live] | str]
 
@@ -146,6 +146,38 @@ def _people(lines: tuple[str, ...]) -> tuple[Person, ...] | str:
     return tuple(people)
 
 
+def _moderator(line: str) -> Person | str | None:
+    """The moderator written on one line; '' removes the moderator."""
+    if not line.strip():
+        return None
+    person = Person.from_line(line)
+    return person if person is not None else words.speaker_without_name(line)
+
+
+def _cues(lines: tuple[str, ...]) -> tuple[Cue, ...] | str:
+    """Cues written 'Title | 3m | Name, role, organisation' (the speaker may be left out), in order."""
+    cues: list[Cue] = []
+    for line in lines:
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) not in (2, 3):
+            return words.cue_unreadable(line)
+        if not parts[0]:
+            return words.cue_without_title(line)
+        try:
+            length = parse_duration(parts[1])
+        except ValueError as exc:
+            return str(exc)
+        if length <= 0:
+            return words.cue_unreadable(line)
+        speaker = None
+        if len(parts) == 3 and parts[2]:
+            speaker = Person.from_line(parts[2])
+            if speaker is None:
+                return words.speaker_without_name(parts[2])
+        cues.append(Cue(parts[0], length, speaker))
+    return tuple(cues)
+
+
 def _kind(text: str) -> SlotKind | str:
     try:
         return SlotKind(text.strip())
@@ -229,7 +261,8 @@ def insert_slot(agenda: Agenda, live: Live, now: Instant, *, after: str, title: 
 def edit_slot(agenda: Agenda, live: Live, now: Instant, slot: str, *, title: str | None = None,
               duration: int | None = None, start: str | None = None, end: str | None = None,
               kind: str | None = None, speakers: tuple[str, ...] | None = None, notes: str | None = None,
-              warning: int | None = None) -> tuple[Agenda, Live] | str:
+              warning: int | None = None, moderator: str | None = None, panellists: tuple[str, ...] | None = None,
+              cues: tuple[str, ...] | None = None) -> tuple[Agenda, Live] | str:
     index = agenda.index_of(slot)
     if index is None:
         return words.no_such_slot(slot)
@@ -249,6 +282,21 @@ def edit_slot(agenda: Agenda, live: Live, now: Instant, slot: str, *, title: str
         if isinstance(people, str):
             return people
         edited = replace(edited, speakers=people)
+    if moderator is not None:
+        chair = _moderator(moderator)
+        if isinstance(chair, str):
+            return chair
+        edited = replace(edited, moderator=chair)
+    if panellists is not None:
+        panel = _people(panellists)
+        if isinstance(panel, str):
+            return panel
+        edited = replace(edited, panellists=panel)
+    if cues is not None:
+        new_cues = _cues(cues)
+        if isinstance(new_cues, str):
+            return new_cues
+        edited = replace(edited, cues=new_cues)
     if notes is not None:
         edited = replace(edited, notes=notes)
     if warning is not None:
@@ -272,7 +320,10 @@ def edit_slot(agenda: Agenda, live: Live, now: Instant, slot: str, *, title: str
         edited = replace(edited, end=ends)
     if duration is not None:
         edited = replace(edited, end=moved_by(edited.start, duration))
-    if edited.duration < sum(cue.duration for cue in edited.cues):
+    cue_total = sum(cue.duration for cue in edited.cues)
+    if cues is not None and cue_total > edited.duration:  # cues written out must fit: they are not cut
+        return words.cues_longer(edited.title, format_duration(cue_total), format_duration(edited.duration))
+    if edited.duration < cue_total:
         edited = replace(edited, cues=_fit_cues(edited.cues, edited.duration))
     if edited == old:
         return words.nothing_changed(old.title)

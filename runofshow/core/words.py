@@ -450,3 +450,12 @@ def slot_skipped(title: str, on: bool) -> str:
 
 def slot_edited(title: str, starts: str, length: str, *, moved: bool) -> str:
     return f"plan: {'moved' if moved else 'changed'} '{title}' ({starts}, {length})"
+
+
+def cue_unreadable(line: str) -> str:
+    return (f"the cue '{line}' cannot be read: write 'Title | 3m | Name, role, organisation' "
+            "(the speaker may be left out)")
+
+
+def cue_without_title(line: str) -> str:
+    return f"the cue '{line}' has no title"

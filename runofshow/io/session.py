@@ -35,7 +35,7 @@ from runofshow.io.journal import (
     replay,
 )
 from runofshow.io.live_codec import checkpoint_to_json
-from runofshow.io.plan_codec import plan_to_json, undo_plans_to_json
+from runofshow.io.plan_codec import PlanDecodeError, plan_from_json, plan_to_json, undo_plans_to_json
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,21 @@ class Resumable:
         else:
             where = f"'{state.current.title}', {format_short(round(state.elapsed))} in, {state.countdown} left"
         return f"{state.phase.value}: {where} {count}"
+
+    def file_behind_own_edits(self, file_plan: Agenda) -> bool:
+        """The agenda file holds a plan this show ran before its last in-app edit: the app stopped between
+        an edit (journaled, acknowledged) and the save of the file that follows it. The record is then the
+        newer truth, and the file can be brought up to it without asking: nobody edited the file meanwhile."""
+        plans = [entry for entry in self.contents.entries if entry.name == PLAN]
+        if not plans or plans[-1].args.get("edited") is not True:
+            return False
+        for entry in plans[:-1]:
+            try:
+                if plan_from_json(entry.args.get("plan")) == file_plan:
+                    return True
+            except PlanDecodeError:
+                continue  # a damaged version says nothing about the file
+        return False
 
 
 @dataclass(frozen=True)

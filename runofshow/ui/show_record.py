@@ -32,6 +32,7 @@ class ShowRecords:
         self.fsync = fsync
         self.resume_policy = resume_policy  # ask, always or never: what to do with a show found in the journal
         self.notices: list[str] = []  # what the last look at the show record had to say
+        self.file_behind = False  # the resumed show's plan is newer than the file: only the app's edits
 
     def session_for(self, path: Path, agenda: Agenda) -> ShowSession:
         """A session on this agenda: the show found in its journal if the operator resumes it, else a new one."""
@@ -52,11 +53,18 @@ class ShowRecords:
 
     def settle(self, session: ShowSession, found: Resumable | None, path: Path, agenda: Agenda) -> bool:
         """Resumes the found show in `session` if the operator (or `--resume`) wants it. True when resumed."""
+        self.file_behind = False
         if found is None or not (self.resume_policy == "always" or
                                  (self.resume_policy == "ask" and self.prompts.resume(found))):
             return False
         session.resume(found, self.clock.now())
-        if found.plan_changes:
+        self.file_behind = bool(found.plan_changes) and found.file_behind_own_edits(agenda)
+        if self.file_behind:
+            # Stopped between an edit and its save: the app writes its own edit into the file (app.py).
+            self.notices.append(translate("ShowRecords", "{file} was behind the show's last edits (the app stopped "
+                                                         "before saving them): saved them into it").format(
+                file=path.name))
+        elif found.plan_changes:
             # The file was edited while the app was down: the operator decides which plan runs.
             if self.resume_policy == "ask" and self.prompts.plan_changed(found.plan_changes):
                 session.replace_plan(agenda, self.clock.now())

@@ -6,8 +6,9 @@ the dialog itself is the active window: its fields keep their letters and spaces
 command (`edit_slot` with the fields that changed, or `insert_slot`); a refusal keeps the dialog open
 with its reason, so nothing typed is lost.
 
-The plan commands cannot change a panel's moderator or cues: they are shown read-only, and changed in
-the agenda file.
+A panel's moderator, panellists and cues are edited here too (the moderator and panellist rows show for a
+panel, or a slot that has them); a cue's speaker is one "Name, role, organisation" text, as a programme
+prints it. The cues go to `edit_slot` as "Title | 3m | Name, role, organisation" lines, in their order.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runofshow.core.agenda import Person, Slot, SlotKind
+from runofshow.core.agenda import Cue, Person, Slot, SlotKind
 from runofshow.core.show import Outcome
+from runofshow.core.timeparse import format_duration
 from runofshow.core.timing import format_short
 from runofshow.ui.plan_entry import parse_length, parse_time_of_day, person_line
-from runofshow.ui.theme import CAUTION, MUTED, PANEL, TEXT
+from runofshow.ui.theme import CAUTION, PANEL, TEXT
 
 RunCommand = Callable[[str, Mapping[str, object]], Outcome]
 
@@ -46,6 +48,7 @@ RunCommand = Callable[[str, Mapping[str, object]], Outcome]
 SLOT_DIALOG_STYLE = f"""
 QDialog#slotDialog {{ background: {PANEL}; }}
 QDialog#slotDialog QLabel, QDialog#slotDialog QCheckBox {{ color: {TEXT}; font-size: 14px; }}
+QDialog#slotDialog QHeaderView::section {{ background: #1a2233; color: {TEXT}; border: 0; padding: 3px; }}
 QDialog#slotDialog QComboBox {{ background: #0b0f18; color: {TEXT}; border: 1px solid #2c3857; padding: 4px; }}
 """
 
@@ -88,12 +91,7 @@ class SlotDialog(QDialog):
         start_row.addWidget(self.start)
         start_row.addWidget(self.hard, 1)
 
-        self.speakers = QTableWidget(0, 3)
-        self.speakers.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Organisation")])
-        self.speakers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.speakers.verticalHeader().setVisible(False)
-        self.speakers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.speakers.setMinimumHeight(120)
+        self.speakers = self._table([self.tr("Name"), self.tr("Role"), self.tr("Organisation")])
         for person in slot.speakers if slot else ():
             self.add_speaker(person)
         self.add_button = QPushButton(self.tr("Add speaker"))
@@ -105,14 +103,41 @@ class SlotDialog(QDialog):
         speaker_buttons.addWidget(self.remove_button)
         speaker_buttons.addStretch(1)
 
+        # A panel: its moderator on one line, its panellists in rows like the speakers, its cues in order.
+        self.moderator = QLineEdit(_line(slot.moderator) if slot and slot.moderator else "")
+        self.moderator.setPlaceholderText(self.tr("Name, role, organisation"))
+        self.panellists = self._table([self.tr("Name"), self.tr("Role"), self.tr("Organisation")])
+        for person in slot.panellists if slot else ():
+            self._add_person(self.panellists, person)
+        panellist_buttons = self._buttons(
+            (self.tr("Add panellist"), lambda: self.add_panellist(None)),
+            (self.tr("Remove panellist"), lambda: self._remove_row(self.panellists)))
+        self.cues = self._table([self.tr("Cue"), self.tr("Length"), self.tr("Speaker")])
+        self.cues.horizontalHeaderItem(2).setToolTip(self.tr("Name, role, organisation"))  # type: ignore[union-attr]
+        self.cues.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.cues.setMinimumHeight(170)  # a panel's turns: several rows without scrolling
+        for cue in slot.cues if slot else ():
+            self.add_cue(cue)
+        cue_buttons = self._buttons(
+            (self.tr("Add cue"), lambda: self.add_cue(None)),
+            (self.tr("Remove cue"), lambda: self._remove_row(self.cues)),
+            (self.tr("Move up"), lambda: self.move_cue(-1)),
+            (self.tr("Move down"), lambda: self.move_cue(1)))
+
         self.notes = QPlainTextEdit(slot.notes if slot else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(80)
         self.warning = QLineEdit(format_short(slot.warning) if slot and slot.warning is not None else "")
         self.warning.setPlaceholderText(self.tr("the event's default"))
-        if slot is None:  # insert_slot takes neither: one command per OK, so they wait for the slot to exist
-            for field in (self.notes, self.warning):
+        if slot is None:  # insert_slot takes none of these: one command per OK, so they wait for the slot to exist
+            for field in (self.notes, self.warning, self.moderator, self.panellists, self.cues):
                 field.setEnabled(False)
+            for button_row in (panellist_buttons, cue_buttons):
+                for index in range(button_row.count()):
+                    item = button_row.itemAt(index)
+                    widget = item.widget() if item is not None else None
+                    if widget is not None:
+                        widget.setEnabled(False)
             self.notes.setPlaceholderText(self.tr("Add notes once the slot is in the rundown (select it, press E)."))
 
         form = QFormLayout()
@@ -124,16 +149,18 @@ class SlotDialog(QDialog):
         speakers_box.addWidget(self.speakers)
         speakers_box.addLayout(speaker_buttons)
         form.addRow(self.tr("Speakers"), speakers_box)
-        # Read-only (the plan commands do not change them), in a box that scrolls a long panel.
-        self.panel_info = QPlainTextEdit(self._panel_text(slot))
-        self.panel_info.setObjectName("panelInfo")
-        self.panel_info.setReadOnly(True)
-        self.panel_info.setStyleSheet(f"color: {MUTED};")
-        self.panel_info.setMaximumHeight(8 * self.panel_info.fontMetrics().lineSpacing() + 12)
-        if self.panel_info.toPlainText():
-            form.addRow(self.tr("Panel"), self.panel_info)
-        else:
-            self.panel_info.setVisible(False)
+        form.addRow(self.tr("Moderator"), self.moderator)
+        self.panellists_box = QVBoxLayout()
+        self.panellists_box.addWidget(self.panellists)
+        self.panellists_box.addLayout(panellist_buttons)
+        form.addRow(self.tr("Panellists"), self.panellists_box)
+        cues_box = QVBoxLayout()
+        cues_box.addWidget(self.cues)
+        cues_box.addLayout(cue_buttons)
+        form.addRow(self.tr("Cues"), cues_box)
+        self.form = form
+        self._show_panel_rows()
+        self.kind.currentIndexChanged.connect(lambda _index: self._show_panel_rows())
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Warning before the end"), self.warning)
 
@@ -151,53 +178,121 @@ class SlotDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-    def _panel_text(self, slot: Slot | None) -> str:
-        """A panel's moderator, panellists and cues, read-only: the plan commands do not change them."""
-        if slot is None or (slot.moderator is None and not slot.panellists and not slot.cues):
-            return ""
-        lines = []
-        if slot.moderator is not None:
-            lines.append(self.tr("Moderator: {person}").format(person=slot.moderator.label()))
-        if slot.panellists:
-            lines.append(self.tr("Panellists: {people}").format(
-                people="; ".join(person.label() for person in slot.panellists)))
-        for cue in slot.cues:
-            lines.append(self.tr("Cue: {title} ({length})").format(title=cue.title,
-                                                                  length=format_short(cue.duration)))
-        lines.append(self.tr("(Moderator, panellists and cues are changed in the agenda file.)"))
-        return "\n".join(lines)
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setMinimumHeight(120)
+        return table
+
+    def _buttons(self, *actions: tuple[str, Callable[[], None]]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, action in actions:
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _show_panel_rows(self) -> None:
+        """Moderator and panellist rows for a panel, or a slot that has them; a talk's dialog stays short."""
+        slot = self.slot
+        shown = self.kind.currentData() is SlotKind.PANEL or (
+            slot is not None and (slot.moderator is not None or bool(slot.panellists)))
+        self.form.setRowVisible(self.moderator, shown)
+        self.form.setRowVisible(self.panellists_box, shown)
+
+    def _add_row(self, table: QTableWidget, texts: tuple[str, ...], new: bool) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate(texts):
+            table.setItem(row, column, QTableWidgetItem(text))
+        first = table.item(row, 0)
+        if new and first is not None:  # a new row: type straight away
+            table.setCurrentCell(row, 0)
+            table.editItem(first)
+
+    def _add_person(self, table: QTableWidget, person: Person | None) -> None:
+        texts = (person.name, person.role, person.organisation) if person else ("", "", "")
+        self._add_row(table, texts, person is None)
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            table.removeRow(row)
 
     def add_speaker(self, person: Person | None) -> None:
-        row = self.speakers.rowCount()
-        self.speakers.insertRow(row)
-        for column, text in enumerate((person.name, person.role, person.organisation) if person else ("", "", "")):
-            self.speakers.setItem(row, column, QTableWidgetItem(text))
-        first = self.speakers.item(row, 0)
-        if person is None and first is not None:  # a new row: type the name straight away
-            self.speakers.setCurrentCell(row, 0)
-            self.speakers.editItem(first)
+        self._add_person(self.speakers, person)
 
     def remove_speaker(self) -> None:
-        row = self.speakers.currentRow()
-        if row >= 0:
-            self.speakers.removeRow(row)
+        self._remove_row(self.speakers)
 
-    def speaker_lines(self) -> tuple[list[str], str]:
-        """('Name, role, organisation' per filled row, '') or ([], what is wrong)."""
+    def add_panellist(self, person: Person | None) -> None:
+        self._add_person(self.panellists, person)
+
+    def add_cue(self, cue: Cue | None) -> None:
+        texts = (cue.title, format_short(cue.duration), _line(cue.speaker) if cue.speaker else "") if cue \
+            else ("", "", "")
+        self._add_row(self.cues, texts, cue is None)
+
+    def remove_cue(self) -> None:
+        self._remove_row(self.cues)
+
+    def move_cue(self, step: int) -> None:
+        """The selected cue one place up (-1) or down (1); it stays selected, to move it again."""
+        row = self.cues.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.cues.rowCount():
+            return
+        for column in range(self.cues.columnCount()):
+            here, there = self.cues.takeItem(row, column), self.cues.takeItem(target, column)
+            self.cues.setItem(target, column, here)
+            self.cues.setItem(row, column, there)
+        self.cues.setCurrentCell(target, self.cues.currentColumn())
+
+    def cue_cell(self, row: int, column: int) -> str:
+        item = self.cues.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _people_lines(self, table: QTableWidget, no_name: str) -> tuple[list[str], str]:
+        """('Name, role, organisation' per filled row, '') or ([], what is wrong); `no_name` takes {row}."""
         lines = []
-        for row in range(self.speakers.rowCount()):
+        for row in range(table.rowCount()):
             parts = []
             for column in range(3):
-                item = self.speakers.item(row, column)
+                item = table.item(row, column)
                 parts.append(item.text().strip() if item is not None else "")
             name, role, organisation = parts
             if not any(parts):
                 continue
             if not name:
-                return [], self.tr("Speaker {row} has no name.").format(row=row + 1)
+                return [], no_name.format(row=row + 1)
             if "," in name:
                 return [], self.tr("A name cannot hold a comma: {name}").format(name=name)
             lines.append(person_line(name, role, organisation))
+        return lines, ""
+
+    def speaker_lines(self) -> tuple[list[str], str]:
+        return self._people_lines(self.speakers, self.tr("Speaker {row} has no name."))
+
+    def cue_lines(self) -> tuple[list[str], str]:
+        """'Title | 3m | Name, role, organisation' per filled cue row, in order, or ([], what is wrong)."""
+        lines = []
+        for row in range(self.cues.rowCount()):
+            title, length_text, speaker = (self.cue_cell(row, column) for column in range(3))
+            if not (title or length_text or speaker):
+                continue
+            if not title:
+                return [], self.tr("Cue {row} has no title.").format(row=row + 1)
+            if "|" in title + speaker:
+                return [], self.tr("Cue {row}: a title or speaker cannot hold |.").format(row=row + 1)
+            length = parse_length(length_text)
+            if length is None:
+                return [], self.tr("Cue {row}: type its length in minutes (3) or minutes and seconds (3:00).").format(
+                    row=row + 1)
+            lines.append(f"{title} | {format_duration(length)}" + (f" | {speaker}" if speaker else ""))
         return lines, ""
 
     def command(self) -> tuple[str, dict[str, object], str]:
@@ -220,6 +315,13 @@ class SlotDialog(QDialog):
         speakers, problem = self.speaker_lines()
         if problem:
             return "", {}, problem
+        panellists, problem = self._people_lines(self.panellists, self.tr("Panellist {row} has no name."))
+        if problem:
+            return "", {}, problem
+        cues, problem = self.cue_lines()
+        if problem:
+            return "", {}, problem
+        moderator = self.moderator.text().strip()
         kind = str(self.kind.currentText())
         notes = self.notes.toPlainText()
         slot = self.slot
@@ -245,6 +347,13 @@ class SlotDialog(QDialog):
             args["speakers"] = speakers
         if notes != slot.notes:
             args["notes"] = notes
+        if moderator != (_line(slot.moderator) if slot.moderator else ""):
+            args["moderator"] = moderator
+        if panellists != [_line(p) for p in slot.panellists]:
+            args["panellists"] = panellists
+        if cues != [f"{c.title} | {format_duration(c.duration)}" + (f" | {_line(c.speaker)}" if c.speaker else "")
+                    for c in slot.cues]:
+            args["cues"] = cues
         if warning != slot.warning and not (warning is None and slot.warning is None):
             if warning is None:
                 return "", {}, self.tr("Warning: type a time; the plan keeps a slot's own warning once set.")
@@ -270,3 +379,8 @@ class SlotDialog(QDialog):
     def _refuse(self, reason: str) -> None:
         self.problem.setText(self.tr("Not done: {reason}").format(reason=reason))
         self.problem.setVisible(True)
+
+
+def _line(person: Person) -> str:
+    """A person as one 'Name, role, organisation' text that reads back into the same three parts."""
+    return person_line(person.name, person.role, person.organisation)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runofshow.core import words
-from runofshow.core.agenda import Agenda
+from runofshow.core.agenda import Agenda, Slot
 from runofshow.core.commands import PLAN_COMMANDS
 from runofshow.core.plan_edits import plan_problem
 from runofshow.core.show import ShowEngine, ShowPhase
@@ -338,3 +338,58 @@ def test_roll_mode_passes_over_a_skipped_slot() -> None:
     assert state.current is not None and state.current.id == "ec-objectives" and state.phase is ShowPhase.BETWEEN
     assert engine.state(at(14, 1)).current.id == "ec-objectives"  # type: ignore[union-attr]
     assert [run.slot_id for run in engine.state(at(14, 1)).runs] == ["welcome"]
+
+
+# -- a panel's moderator, panellists and cues ---------------------------------------------------------
+
+
+def panel_of(engine: ShowEngine) -> Slot:
+    return engine.agenda.slots[engine.agenda.index_of("policy-panel") or 0]
+
+
+def test_edit_changes_a_panels_moderator_panellists_and_cues_and_undo_brings_them_back() -> None:
+    engine = ShowEngine(seed())
+    before = engine.agenda
+    outcome = engine.execute("edit_slot", at(13, 0), {
+        "slot": "policy-panel", "moderator": "Jo Host, Chair, LUP", "panellists": ["Ann, Mayor, Oslo", "Bo, KS"],
+        "cues": ["Opening | 3m | Ann, Mayor, Oslo", "Q&A | 20m", "Close|90s"]})
+    assert outcome.accepted, outcome.message
+    panel = panel_of(engine)
+    assert panel.moderator is not None and panel.moderator.label() == "Jo Host, Chair, LUP"
+    assert [p.label() for p in panel.panellists] == ["Ann, Mayor, Oslo", "Bo, KS"]
+    assert [(c.title, c.duration, c.speaker.label() if c.speaker else "") for c in panel.cues] == [
+        ("Opening", 180, "Ann, Mayor, Oslo"), ("Q&A", 1200, ""), ("Close", 90, "")]
+    assert engine.execute("undo", at(13, 0), {}).accepted
+    assert engine.agenda == before
+    assert engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "moderator": ""}).accepted
+    assert panel_of(engine).moderator is None
+
+
+def test_the_running_panels_cues_can_be_replaced_or_cleared() -> None:
+    engine = running_panel()
+    assert engine.execute("edit_slot", at(15, 41), {"slot": "policy-panel",
+                                                    "cues": ["Opening | 10m | Ann, Mayor, Oslo", "Q&A | 20m"]}).accepted
+    panel = panel_of(engine)
+    assert [(c.title, c.duration) for c in panel.cues] == [("Opening", 600), ("Q&A", 1200)]
+    assert panel.cues[0].speaker is not None and panel.cues[0].speaker.organisation == "Oslo"
+    assert engine.execute("edit_slot", at(15, 41), {"slot": "policy-panel", "cues": []}).accepted
+    assert panel_of(engine).cues == ()
+
+
+def test_cues_that_do_not_fit_the_slot_or_cannot_be_read_are_refused_with_the_reason() -> None:
+    engine = ShowEngine(seed())
+    before = engine.agenda
+    too_long = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "cues": ["Opening | 20m",
+                                                                                         "Q&A | 11m"]})
+    assert not too_long.accepted and "longer than the slot" in too_long.message
+    # A shorter slot in the same edit: the cues must fit the new length.
+    cut = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "duration": 1200,
+                                                  "cues": ["Opening | 20m", "Q&A | 1m"]})
+    assert not cut.accepted and "longer than the slot" in cut.message
+    for line, reason in (("Opening", "Title | 3m"), ("Opening | soon", "soon"), (" | 3m", "no title"),
+                         ("Opening | 3m | , Chair", "no name"), ("Opening | 0m", "Title | 3m")):
+        bad = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "cues": [line]})
+        assert not bad.accepted and reason in bad.message, (line, bad.message)
+    bad = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "moderator": ", Chair, LUP"})
+    assert not bad.accepted and "no name" in bad.message
+    assert engine.agenda == before

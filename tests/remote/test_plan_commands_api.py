@@ -81,3 +81,23 @@ def test_a_refused_plan_command_is_409_with_the_reason(remote: Remote) -> None:
 def test_osc_takes_speakers_as_one_text_split_at_semicolons() -> None:
     args, problem = osc_arguments("insert_slot", ["welcome", "Guest", 300.0, "", "talk", "Jo, Host, LUP; Ann;"])
     assert problem == "" and args["speakers"] == ("Jo, Host, LUP", "Ann") and args["duration"] == 300
+
+
+def test_a_panels_moderator_panellists_and_cues_over_http_and_osc_refused_when_the_cues_do_not_fit(
+        remote: Remote) -> None:
+    reply = remote.command("edit_slot", {"slot": "policy-panel", "moderator": "Jo Host, Chair, LUP",
+                                         "panellists": ["Ann, Mayor, Oslo"],
+                                         "cues": ["Opening | 5m | Ann, Mayor, Oslo", "Q&A | 25m"]})
+    assert reply.status == 200 and reply.body["ok"], reply.body
+    rundown = reply.body["state"]["rundown"]
+    assert rundown[rundown_ids(reply.body["state"]).index("policy-panel")]["people"] == ["Jo Host", "Ann"]
+    agenda = remote.bridge.session.engine.agenda
+    panel = agenda.slots[agenda.index_of("policy-panel") or 0]
+    assert [(cue.title, cue.duration) for cue in panel.cues] == [("Opening", 300), ("Q&A", 1500)]
+    refused = remote.command("edit_slot", {"slot": "policy-panel", "cues": ["Q&A | 31m"]})
+    assert refused.status == 409 and "longer than the slot" in refused.body["error"]
+    # OSC appends them after the older arguments, the cues as one text split at semicolons.
+    args, problem = osc_arguments("edit_slot", ["policy-panel", "", 1800, "", "", "", "", "", 300, "Jo, Chair, LUP",
+                                                "Ann, KS", "Opening | 5m | Ann, KS; Q&A | 25m"])
+    assert problem == "" and args["moderator"] == "Jo, Chair, LUP" and args["panellists"] == ("Ann, KS",)
+    assert args["cues"] == ("Opening | 5m | Ann, KS", "Q&A | 25m")

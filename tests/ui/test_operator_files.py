@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from runofshow.core.show import ShowPhase
+from runofshow.io.agenda_yaml import load_agenda
 from runofshow.paths import bundled_agenda
 from tests.conftest import FakePrompts
 from tests.core.helpers import at
@@ -228,3 +229,30 @@ def test_after_shutdown_a_save_on_disk_reaches_nothing(rig: Rig) -> None:
     edit(rig.agenda_path, "title: New whitepaper on Innovation Partnerships in Norway", "title: Renamed after quitting")
     with rig.qtbot.assertNotEmitted(watcher.changed, wait=400):
         watcher.check_now()
+
+
+def test_killed_between_an_edit_and_its_save_the_restart_writes_the_edit_into_the_file(qtbot: QtBot,
+                                                                                     tmp_path: Path) -> None:
+    # The edit was journaled (and acknowledged) but the process died before the queued save: the record
+    # holds the edited plan, the file the plan before it. The restart brings the file up to the record.
+    first = make_rig(qtbot, tmp_path, FakePrompts(), at(13, 30))
+    bridge = first.controller.bridge
+    assert bridge is not None
+    original = first.agenda_path.read_bytes()
+    bridge.run("go")
+    assert bridge.run("edit_slot", {"slot": "policy-panel", "duration": 1200}).accepted
+    bridge.stop()  # killed before the event loop ran the save
+    first.controller.files.watcher.stop()
+    assert first.agenda_path.read_bytes() == original
+    prompts = FakePrompts()
+    prompts.resume_answer = True
+    second = make_rig(qtbot, tmp_path, prompts, at(13, 31))
+    state = second.controller.bridge.state  # type: ignore[union-attr]
+    panel = next(slot for slot in state.slots if slot.id == "policy-panel")
+    assert panel.duration == 1200
+    saved = load_agenda(second.agenda_path).agenda
+    assert saved is not None
+    assert next(slot for slot in saved.slots if slot.id == "policy-panel").duration == 1200
+    assert prompts.plan_offers == []  # nothing to ask: the file was only behind the app's own edit
+    assert prompts.disk_changes == []
+    second.controller.shutdown()

@@ -215,12 +215,54 @@ def test_no_show_key_fires_while_typing_in_the_slot_dialog(rig: Rig) -> None:
     assert not state(rig).slots[2].skipped
 
 
-def test_a_panel_shows_its_moderator_and_cues_read_only(rig: Rig) -> None:
+def moderator_view(rig: Rig) -> list[str]:
+    displays = rig.controller.displays
+    assert displays is not None
+    return texts(displays.windows["moderator"].current_scene())
+
+
+def test_the_slot_dialog_edits_a_panels_moderator_and_cues_and_the_moderator_view_follows(rig: Rig) -> None:
+    rig.at(at(15, 40))
+    assert rig.controller.bridge is not None
+    assert rig.controller.bridge.run("goto", {"slot": "policy-panel"}).accepted
+    assert state(rig).current is not None and state(rig).current.id == "policy-panel"
+    assert state(rig).phase is ShowPhase.RUNNING and state(rig).slots[7].id == "policy-panel"
     dialog = open_dialog(rig, 7)
-    info = dialog.panel_info.toPlainText()
-    assert "Moderator: Ingebjørg Harto, LUP" in info and "Cue: Questions and answers (9:00)" in info
-    assert dialog.panel_info.isReadOnly() and not dialog.panel_info.isHidden()
-    assert open_dialog(rig, 1).panel_info.isHidden()  # a talk has no panel
+    assert dialog.moderator.text() == "Ingebjørg Harto, LUP"
+    assert dialog.panellists.rowCount() == 4 and dialog.cues.rowCount() == len(state(rig).slots[7].cues)
+    assert dialog.cue_cell(0, 0) == "Introduction by the moderator" and dialog.cue_cell(0, 1) == "3:00"
+    dialog.moderator.setText("Kari Nordmann, Chair, DFØ")
+    dialog.cues.item(0, 0).setText("Welcome to the panel")  # type: ignore[union-attr]
+    dialog.cues.item(0, 2).setText("Kari Nordmann, Chair, DFØ")  # type: ignore[union-attr]
+    dialog.cues.setCurrentCell(1, 0)
+    dialog.move_cue(-1)  # the second cue first, the edited one second
+    assert dialog.cue_cell(1, 0) == "Welcome to the panel"
+    dialog.move_cue(1)  # and back
+    name, args, problem = dialog.command()
+    assert (name, problem) == ("edit_slot", "") and set(args) == {"slot", "moderator", "cues"}  # only the changes
+    dialog.ok_button.click()
+    panel = state(rig).slots[7]
+    assert panel.moderator is not None and panel.moderator.label() == "Kari Nordmann, Chair, DFØ"
+    assert panel.cues[0].title == "Welcome to the panel" and panel.cues[0].duration == 180
+    seen = moderator_view(rig)
+    assert any("Kari Nordmann, Chair, DFØ" in text for text in seen), seen
+    assert any("Now: Kari Nordmann: Welcome to the panel" in text for text in seen), seen
+
+
+def test_cues_that_do_not_fit_keep_the_dialog_open_with_the_reason(rig: Rig) -> None:
+    dialog = open_dialog(rig, 7)
+    dialog.add_cue(None)
+    for column, text in enumerate(("Extra round", "10", "")):
+        dialog.cues.item(dialog.cues.rowCount() - 1, column).setText(text)  # type: ignore[union-attr]
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "longer than the slot" in dialog.problem.text()
+    dialog.cues.setCurrentCell(dialog.cues.rowCount() - 1, 0)
+    dialog.remove_cue()
+    dialog.add_panellist(None)
+    dialog.panellists.item(4, 0).setText("Ola Nordmann")  # type: ignore[union-attr]
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert [p.name for p in state(rig).slots[7].panellists][-1] == "Ola Nordmann"
 
 
 def test_insert_after_the_selected_slot_from_the_keyboard(rig: Rig) -> None:
