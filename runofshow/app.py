@@ -5,6 +5,8 @@ Each concern has a module of its own; this one builds the parts and connects the
     ui/agenda_files.py    the agenda file: open, switch, reload, watch, recent files
     ui/show_record.py     which show runs (resumed or new) and what its record had to say
     ui/report_export.py   File > Export report
+    ui/print_export.py    File > Print… and Export PDF…: the rundown (with the actual times once the show ran)
+    ui/import_dialog.py   File > Import…: the preview of a programme or spreadsheet, saved and opened
     ui/sound_menu.py      the chimes and their menu entry
     ui/displays.py        the display windows and the Displays menu
     ui/remote_panel.py    the Remote menu, handed the server by `start_remote` below
@@ -51,6 +53,7 @@ from runofshow.ui.agenda_files import AgendaFiles
 from runofshow.ui.dialogs import DialogPrompts, Prompts
 from runofshow.ui.displays import DisplayManager
 from runofshow.ui.folder_lock import can_show_dialogs, lock_state_folder
+from runofshow.ui.import_dialog import ImportPreviewDialog, preview_import
 from runofshow.ui.message_presets import MessagePresets
 from runofshow.ui.operator import OperatorWindow
 from runofshow.ui.report_export import export_report
@@ -58,6 +61,8 @@ from runofshow.ui.show_record import ShowRecords
 from runofshow.ui.sound_menu import SoundSwitch
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog
+
     from runofshow.remote.server import RemoteServer
 
 __all__ = ["AppController", "build_parser", "can_show_dialogs", "dialog_prompts", "install_excepthook",
@@ -101,6 +106,8 @@ class AppController(QObject):
         self.fsync = FsyncWorker()  # the journal's fsync runs here, never on the Qt thread
         self.records = ShowRecords(prompts, clock, state_dir, self.fsync, resume_policy)
         self.files = AgendaFiles(settings, prompts, self)
+        self.print_dialog: QPrintDialog | None = None  # File > Print…'s dialog while it is open
+        self.import_preview: ImportPreviewDialog | None = None  # File > Import…'s preview while it is open
         self.files.watcher.changed.connect(lambda _path: self.reload_agenda(from_disk_watch=True))
 
     # -- the parts' state, under the names the rest of the app and the tests know ------------------
@@ -147,7 +154,7 @@ class AppController(QObject):
         # Every plan edit goes to the agenda file at once, just after the command (queued: a question about
         # the file must not open in the middle of running a command).
         self.bridge.plan_edited.connect(self.save_plan, Qt.ConnectionType.QueuedConnection)
-        self.window = window = OperatorWindow(self.bridge, self, may_quit=self.may_quit)
+        self.window = window = OperatorWindow(self.bridge, self, may_quit=self.may_quit, settings=self.settings)
         window.closing.connect(self.shutdown)
         self.bridge.clock_corrected.connect(window.show_notice)
         window.set_mode_banner(self.mode_banner)
@@ -288,6 +295,57 @@ class AppController(QObject):
         if self.bridge is None or self.agenda_path is None:
             return
         export_report(self.prompts, self.bridge, self.agenda_path, self.clock, self._notice)
+
+    def print_rundown(self) -> None:
+        """File > Print…: the print dialog, not modal (the show goes on); asked again, the open one comes forward."""
+        if self.bridge is None or self.window is None or self.agenda_path is None:
+            return
+        if self.print_dialog is not None:
+            self.print_dialog.raise_()
+            self.print_dialog.activateWindow()
+            return
+        from runofshow.ui.print_export import open_print_dialog  # Qt's printing is loaded only when asked for
+
+        self.print_dialog = open_print_dialog(self.window, self.bridge, self.agenda_path, self.clock, self._notice)
+        self.print_dialog.finished.connect(self._print_dialog_closed)
+
+    def _print_dialog_closed(self, _result: int) -> None:
+        self.print_dialog = None
+
+    def export_pdf(self) -> None:
+        """File > Export PDF…: the same document as File > Print…, as a file."""
+        if self.bridge is None or self.agenda_path is None:
+            return
+        from runofshow.ui.print_export import export_pdf
+
+        export_pdf(self.prompts, self.bridge, self.agenda_path, self.clock, self._notice)
+
+    def import_programme(self) -> None:
+        """File > Import…: a programme or spreadsheet, previewed (not modal: the show goes on) before it is
+        saved as an agenda and opened as File > Open opens one. One preview at a time: asked again, it comes
+        to the front."""
+        if self.window is None:
+            return
+        if self.import_preview is not None:
+            self.import_preview.raise_()
+            self.import_preview.activateWindow()
+            return
+        source = self.files.choose_import()
+        if source is None:
+            return
+        preview = preview_import(source, self.prompts, self.open_recent, lambda: self.agenda_path, self.window)
+        if preview is not None:
+            self.import_preview = preview
+            preview.finished.connect(self._import_preview_closed)
+
+    def _import_preview_closed(self, _result: int) -> None:
+        self.import_preview = None
+
+    def export_csv(self) -> None:
+        """File > Export CSV…: the plan as it runs now (in-app edits included), with every crew column."""
+        if self.bridge is None:
+            return
+        self.files.export_csv(self.bridge.session.engine.agenda, self._notice)
 
     def new_show(self) -> None:
         if self.bridge is None:

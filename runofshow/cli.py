@@ -1,4 +1,4 @@
-"""Command line: `runofshow [AGENDA]` runs the show; `check` and `report` work without a window."""
+"""Command line: `runofshow [AGENDA]` runs the show; `check`, `report`, `import` and `print` need no window."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from runofshow.core.agenda import real_seconds
-from runofshow.core.clock import SystemClock
 from runofshow.core.timeparse import format_duration
 from runofshow.io.agenda_yaml import load_agenda
-from runofshow.io.journal import default_state_dir, latest_journal, read_journal, replay
+from runofshow.io.journal_report import report_from_journal
 from runofshow.io.loading import load_or_complain
-from runofshow.io.report import build_report, to_csv, to_table
+from runofshow.io.report import to_csv, to_table
 from runofshow.paths import bundled_agenda
 
 EXIT_OK = 0
@@ -64,16 +63,6 @@ def build_report_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report_time(last_command: float) -> float:
-    """The moment a show still running is reported at: now during the show, else its last command.
-
-    A rehearsal's journal runs on its own accelerated clock, and an old journal ended long ago; for
-    those the last command is the only meaningful "now".
-    """
-    now = SystemClock().now().wall
-    return now if 0 <= now - last_command < 6 * 3600 else last_command
-
-
 def report(argv: Sequence[str]) -> int:
     """`runofshow report [--state-dir DIR] [AGENDA] [--out FILE.csv]`."""
     args = build_report_parser().parse_args(argv)
@@ -81,24 +70,10 @@ def report(argv: Sequence[str]) -> int:
     agenda = load_or_complain(path)
     if agenda is None:
         return EXIT_PROBLEMS
-    journal_path = args.journal or latest_journal(args.state_dir or default_state_dir(), path)
-    if journal_path is None:
-        print(f"no show has been run on {path} yet (no journal in {args.state_dir or default_state_dir()})",
-              file=sys.stderr)
+    found = report_from_journal(agenda, path, args.state_dir, args.journal)
+    if found is None:
         return EXIT_PROBLEMS
-    contents = read_journal(journal_path)
-    if not contents.entries:  # a journal of a show that continues elsewhere may hold only a checkpoint
-        for problem in contents.problems:
-            print(problem, file=sys.stderr)
-        print(f"{journal_path}: no commands to report on", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if contents.agenda and Path(contents.agenda) != path.resolve():
-        print(f"warning: {journal_path} was written for {contents.agenda}; reporting it against {path} "
-              "(slots are matched by id)", file=sys.stderr)
-    replayed = replay(agenda, contents)
-    for problem in replayed.problems:
-        print(problem, file=sys.stderr)
-    built = build_report(replayed.engine, report_time(contents.entries[-1].now.t))
+    built = found.report
     if args.out is None:
         sys.stdout.write(to_table(built))
         return EXIT_OK
@@ -123,8 +98,21 @@ def rehearse(argv: Sequence[str]) -> int:
     return run_rehearsal(argv)
 
 
+def import_programme(argv: Sequence[str]) -> int:
+    from runofshow.importer import run_import
+
+    return run_import(argv)
+
+
+def print_rundown(argv: Sequence[str]) -> int:
+    from runofshow.printer import run_print  # Qt's PDF output: imported only for this command
+
+    return run_print(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check, "report": report, "render": render, "rehearse": rehearse,
+    "import": import_programme, "print": print_rundown,
 }
 
 

@@ -28,6 +28,8 @@ PICTURES: list[tuple[str, str, str, tuple[int, int], Sequence[tuple[str, dict[st
     ("operator-panel", "operator", "15:51", (1400, 860), ()),
     ("operator-finished", "operator", "17:05", (1400, 860), ()),
     ("operator-1024x600", "operator", "15:51", (1024, 600), ()),  # a small laptop screen
+    # The crew columns and the STAND BY line for the panel (the bundled agenda's crew cues).
+    ("operator-crew", "operator", "15:30", (1400, 860), ()),
     ("projector-welcome", "projector", "13:20", (1280, 720), ()),
     ("projector-talk", "projector", "14:05", (1280, 720), ()),
     ("projector-break", "projector", "14:55", (1280, 720), ()),

@@ -28,6 +28,8 @@ class FakePrompts:
         self.plan_answer = False  # keep the recorded plan
         self.plan_offers: list[list[str]] = []
         self.report_path: Path | None = None
+        self.pdf_path: Path | None = None  # File > Export PDF: where the operator saves it (None = cancelled)
+        self.pdf_offers: list[Path] = []  # the names File > Export PDF offered
         self.window: object = None  # the window every question opens over, once the app attached it
         self.keep_app_plan = True  # the agenda file changed on disk too: keep the plan edited in the app
         self.disk_changes: list[Path] = []
@@ -61,6 +63,10 @@ class FakePrompts:
 
     def save_report(self, suggested: Path) -> Path | None:
         return self.report_path
+
+    def save_pdf(self, suggested: Path) -> Path | None:
+        self.pdf_offers.append(suggested)
+        return self.pdf_path
 
     def changed_on_disk(self, path: Path) -> bool:
         self.disk_changes.append(path)

@@ -4,73 +4,88 @@
 <context>
     <name>AgendaFiles</name>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="60"/>
-        <location filename="../../runofshow/ui/agenda_files.py" line="75"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="61"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="76"/>
         <source>This agenda cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="61"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="62"/>
         <source>{path} has {count} problem(s). Fix them and open it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="76"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="77"/>
         <source>{path} has {count} problem(s); the current show keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="110"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="108"/>
+        <source>The plan was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="109"/>
+        <source>{path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="111"/>
+        <source>Plan exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/agenda_files.py" line="138"/>
         <source>{path} was changed on disk and now has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="112"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="140"/>
         <source>{path} has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="114"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="142"/>
         <source>The agenda has errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="117"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="145"/>
         <source>Agenda not reloaded: {count} problem(s); the last good agenda is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="128"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="156"/>
         <source>no changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="164"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="192"/>
         <source>Not saved: {path} was changed on disk and could not be kept as a copy; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="167"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="195"/>
         <source>The version on disk is kept as {copy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="174"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="202"/>
         <source>Not saved to {name}: {reason}. The show goes on; the next edit tries again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="180"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="208"/>
         <source>Saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="206"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="234"/>
         <source>The plan edited in the app is kept as {copy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="208"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="236"/>
         <source>The plan edited in the app could not be kept as a file; it stays in the show&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,33 +93,51 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="173"/>
+        <location filename="../../runofshow/app.py" line="180"/>
         <source>Show resumed: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="206"/>
+        <location filename="../../runofshow/app.py" line="213"/>
         <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="247"/>
+        <location filename="../../runofshow/app.py" line="254"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="276"/>
+        <location filename="../../runofshow/app.py" line="285"/>
         <source>the file already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="280"/>
+        <location filename="../../runofshow/app.py" line="289"/>
         <source>New agenda not written to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="362"/>
+        <location filename="../../runofshow/app.py" line="422"/>
         <source>Internal error (logged): {error}; the show goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrewColumnChoice</name>
+    <message>
+        <location filename="../../runofshow/ui/crew_columns.py" line="66"/>
+        <source>This agenda has no crew columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/crew_columns.py" line="69"/>
+        <source>{column} (no room at this width)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/crew_columns.py" line="75"/>
+        <source>Show the {column} cues in the rundown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -116,120 +149,156 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="255"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="50"/>
+        <source>Programmes and spreadsheets (*.csv *.tsv *.xlsx *.txt *.md *.html *.htm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="273"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="257"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="275"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="258"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="276"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="263"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="281"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="264"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="282"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="271"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="289"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="273"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="291"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="274"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="292"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="278"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="296"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="279"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="297"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="306"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="324"/>
         <source>Quit during the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="308"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="326"/>
         <source>The show is under way. If you quit now, every display goes dark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="309"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="327"/>
         <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="312"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="330"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="313"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="331"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="334"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="352"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="356"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="374"/>
         <source>The agenda file was changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="358"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="376"/>
         <source>{name} was changed on disk (in a text editor?) while the plan was edited here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="360"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="378"/>
         <source>Keep the plan edited here (what the displays show) and save it, or take the file on disk? Neither is lost: the other one is kept as a copy beside {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="364"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="382"/>
         <source>Keep the plan edited here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="365"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="383"/>
         <source>Take the file on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="375"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="402"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="376"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="402"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="422"/>
         <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="406"/>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="406"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="410"/>
+        <source>Import a programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="417"/>
+        <source>Save the imported agenda as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="418"/>
+        <source>Agendas (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="421"/>
+        <source>Export the plan as CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -458,6 +527,211 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
     <message>
         <location filename="../../runofshow/ui/identify.py" line="65"/>
         <source>Identify screen {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="410"/>
+        <source>This file cannot be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="423"/>
+        <source>{name} (moderator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="447"/>
+        <source>+{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="127"/>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="136"/>
+        <source>What was understood of {name}. Check it and fill in what the file does not say; nothing changes in the show until you save and open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="175"/>
+        <source>Save and open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="193"/>
+        <source>(none: the file&apos;s name is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="195"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="202"/>
+        <source>choose a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="206"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="216"/>
+        <source>choose a time zone, e.g. Europe/Brussels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="223"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="225"/>
+        <source>the file says “{zone}”, which is not a time zone&apos;s name: choose the one it means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="230"/>
+        <source>(not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="232"/>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="237"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="238"/>
+        <source>The length of a last slot that has only a start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="242"/>
+        <source>Last slot&apos;s length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="252"/>
+        <source>{value} (from the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="277"/>
+        <source>Choose the date above: the file does not give one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="281"/>
+        <source>{zone} is not a time zone: choose one from the list above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="282"/>
+        <source>Choose the time zone above: the file does not say it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="294"/>
+        <source>{count} slot(s), as they will be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="299"/>
+        <source>{count} slot(s) as read; their ends and days are worked out once the problems below are solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="307"/>
+        <source>Not ready to save:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="308"/>
+        <source>Not ready to save:
+{problems}
+…and {count} more in the list above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="341"/>
+        <source>(the last slot&apos;s length above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="348"/>
+        <source>Problems ({problems}) and notes ({notes}): every line that was not understood is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="350"/>
+        <source>Notes ({notes}): every line that was not understood is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="364"/>
+        <source>row {number}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="365"/>
+        <source>line {number}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="390"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="397"/>
+        <source>The import was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="391"/>
+        <source>{path} is the agenda the show is running on: save the import under another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="398"/>
+        <source>{path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -733,127 +1007,132 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>NowPanel</name>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="43"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="44"/>
         <source>Moderator: {moderator} · Panel: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="68"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="69"/>
         <source>Time of day at the venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="218"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="227"/>
         <source>Plan of {plan}, played on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="220"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="229"/>
         <source>The agenda is dated {plan}: its times are played on {day}. Change the agenda&apos;s date if that is not meant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="231"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="240"/>
         <source>BEFORE THE SHOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="242"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="251"/>
         <source>THE SHOW IS OVER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="252"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="261"/>
         <source>NOW · {kind} · {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="258"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="267"/>
         <source>{elapsed} of {duration}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="262"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="271"/>
         <source>{amount} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="238"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="247"/>
         <source>planned start {time} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="239"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="248"/>
         <source>press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="266"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="275"/>
         <source>planned {day} at {time}, in {wait} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="283"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="292"/>
         <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="288"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="297"/>
         <source>Next cue: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="290"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="299"/>
         <source>Last cue: then close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="295"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="304"/>
         <source>Next: nothing — this is the last slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="299"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="308"/>
         <source>NEXT {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="300"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="309"/>
         <source>NEXT {time} (planned {planned})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="301"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="310"/>
         <source>NEXT at GO (planned {planned})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="310"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="323"/>
+        <source>STAND BY for {title}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/now_panel.py" line="336"/>
         <source>{symbol} {drift} · projected end {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="316"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="342"/>
         <source>STAGE MESSAGE: {message}  (flashing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="317"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="343"/>
         <source>STAGE MESSAGE: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="320"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="346"/>
         <source>BLACKOUT: {displays}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="322"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="348"/>
         <source>PROJECTOR: HOLDING SLIDE (H to show the session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="324"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="350"/>
         <source>ROLL MODE: the plan drives the show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,189 +1140,214 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="84"/>
+        <location filename="../../runofshow/ui/operator.py" line="90"/>
         <source>NOTES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="91"/>
+        <location filename="../../runofshow/ui/operator.py" line="97"/>
         <source>No private notes for this slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="129"/>
+        <location filename="../../runofshow/ui/operator.py" line="135"/>
         <source>Ready. Press Space (GO) to start the show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="131"/>
-        <location filename="../../runofshow/ui/operator.py" line="319"/>
+        <location filename="../../runofshow/ui/operator.py" line="137"/>
+        <location filename="../../runofshow/ui/operator.py" line="332"/>
         <source>Last: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="158"/>
+        <location filename="../../runofshow/ui/operator.py" line="164"/>
         <source>Show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="158"/>
+        <location filename="../../runofshow/ui/operator.py" line="164"/>
         <source>More show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="164"/>
+        <location filename="../../runofshow/ui/operator.py" line="170"/>
         <source>{tip} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="174"/>
+        <location filename="../../runofshow/ui/operator.py" line="180"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="175"/>
+        <location filename="../../runofshow/ui/operator.py" line="181"/>
         <source>New agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="176"/>
+        <location filename="../../runofshow/ui/operator.py" line="182"/>
         <source>Open agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="177"/>
-        <source>Reload agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="178"/>
-        <source>Recent agendas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="181"/>
-        <source>Export report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/operator.py" line="182"/>
-        <source>New show on this agenda…</source>
+        <location filename="../../runofshow/ui/operator.py" line="183"/>
+        <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/operator.py" line="184"/>
-        <source>Quit</source>
+        <source>Reload agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/operator.py" line="185"/>
+        <source>Recent agendas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="188"/>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="189"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="190"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="191"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="192"/>
+        <source>New show on this agenda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="194"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="195"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="186"/>
+        <location filename="../../runofshow/ui/operator.py" line="196"/>
         <source>Send a preset message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="187"/>
+        <location filename="../../runofshow/ui/operator.py" line="197"/>
         <source>&amp;Rundown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="193"/>
+        <location filename="../../runofshow/ui/operator.py" line="203"/>
         <source>Blackout one display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="204"/>
+        <location filename="../../runofshow/ui/operator.py" line="214"/>
+        <source>Crew columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/operator.py" line="217"/>
         <source>&amp;Displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="205"/>
+        <location filename="../../runofshow/ui/operator.py" line="218"/>
         <location filename="../../runofshow/ui/remote_panel.py" line="132"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="206"/>
+        <location filename="../../runofshow/ui/operator.py" line="219"/>
         <source>Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="220"/>
+        <location filename="../../runofshow/ui/operator.py" line="233"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="255"/>
+        <location filename="../../runofshow/ui/operator.py" line="268"/>
         <source>Select a slot in the rundown first, then press G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="271"/>
+        <location filename="../../runofshow/ui/operator.py" line="284"/>
         <source>{number}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="277"/>
+        <location filename="../../runofshow/ui/operator.py" line="290"/>
         <source>No preset {number}: add `messages:` to the agenda, or use Show &gt; Message presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="301"/>
+        <location filename="../../runofshow/ui/operator.py" line="314"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="303"/>
+        <location filename="../../runofshow/ui/operator.py" line="316"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="303"/>
+        <location filename="../../runofshow/ui/operator.py" line="316"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="305"/>
+        <location filename="../../runofshow/ui/operator.py" line="318"/>
         <source>Roll: ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="305"/>
+        <location filename="../../runofshow/ui/operator.py" line="318"/>
         <source>Roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="308"/>
+        <location filename="../../runofshow/ui/operator.py" line="321"/>
         <source>Unblack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="308"/>
+        <location filename="../../runofshow/ui/operator.py" line="321"/>
         <source>Blackout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="322"/>
+        <location filename="../../runofshow/ui/operator.py" line="335"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="340"/>
+        <location filename="../../runofshow/ui/operator.py" line="353"/>
         <source>⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="343"/>
+        <location filename="../../runofshow/ui/operator.py" line="356"/>
         <source>⚠ RECORD NOT SAVED: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="345"/>
+        <location filename="../../runofshow/ui/operator.py" line="358"/>
         <source>The show goes on. What it did since is kept in memory, in order, and written as soon as the disk takes it; until then a crash would lose it. Free disk space or check the state directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,14 +1373,190 @@ Mic check
     </message>
 </context>
 <context>
+    <name>PrintExport</name>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="56"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="57"/>
+        <source>{count} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="73"/>
+        <source>The PDF was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="75"/>
+        <source>PDF saved to {path} ({pages})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="92"/>
+        <source>Print the rundown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="103"/>
+        <source>Not printed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_export.py" line="105"/>
+        <source>Sent to {printer} ({pages})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintRundown</name>
+    <message>
+        <location filename="../../runofshow/ui/print_rundown.py" line="269"/>
+        <source>printed {moment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_rundown.py" line="360"/>
+        <source>page {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_rundown.py" line="378"/>
+        <source>the printer or file cannot be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="18"/>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="19"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="20"/>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="21"/>
+        <source>Reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="22"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="87"/>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="89"/>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="91"/>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="103"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="109"/>
+        <source>Moderator: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="123"/>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="142"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="151"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="153"/>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="154"/>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="155"/>
+        <source>Actual length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="156"/>
+        <source>Over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="157"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="157"/>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="159"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="183"/>
+        <source>Rundown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="185"/>
+        <source>Report: planned and actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="187"/>
+        <source>times in {zone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_table.py" line="189"/>
+        <source>show drift: {drift}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="120"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="138"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="122"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="140"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,129 +1793,134 @@ Mic check
 <context>
     <name>RundownModel</name>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="27"/>
+        <location filename="../../runofshow/ui/rundown.py" line="34"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="27"/>
+        <location filename="../../runofshow/ui/rundown.py" line="34"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="28"/>
+        <location filename="../../runofshow/ui/rundown.py" line="35"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="28"/>
+        <location filename="../../runofshow/ui/rundown.py" line="35"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="29"/>
+        <location filename="../../runofshow/ui/rundown.py" line="36"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="30"/>
+        <location filename="../../runofshow/ui/rundown.py" line="37"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="30"/>
+        <location filename="../../runofshow/ui/rundown.py" line="37"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="31"/>
+        <location filename="../../runofshow/ui/rundown.py" line="38"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="31"/>
+        <location filename="../../runofshow/ui/rundown.py" line="38"/>
         <source>Actual start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="32"/>
+        <location filename="../../runofshow/ui/rundown.py" line="39"/>
         <source>Actual end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="32"/>
+        <location filename="../../runofshow/ui/rundown.py" line="39"/>
         <source>Over/under</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="33"/>
+        <location filename="../../runofshow/ui/rundown.py" line="40"/>
         <source>✓ done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="34"/>
+        <location filename="../../runofshow/ui/rundown.py" line="41"/>
         <source>▶ NOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="35"/>
-        <location filename="../../runofshow/ui/rundown.py" line="41"/>
+        <location filename="../../runofshow/ui/rundown.py" line="42"/>
+        <location filename="../../runofshow/ui/rundown.py" line="48"/>
         <source>next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="37"/>
-        <location filename="../../runofshow/ui/rundown.py" line="43"/>
+        <location filename="../../runofshow/ui/rundown.py" line="44"/>
+        <location filename="../../runofshow/ui/rundown.py" line="50"/>
         <source>skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="39"/>
+        <location filename="../../runofshow/ui/rundown.py" line="46"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="40"/>
+        <location filename="../../runofshow/ui/rundown.py" line="47"/>
         <source>current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="42"/>
+        <location filename="../../runofshow/ui/rundown.py" line="49"/>
         <source>upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="205"/>
+        <location filename="../../runofshow/ui/rundown.py" line="155"/>
+        <source>The {column} crew&apos;s cue for each slot. Right-click the header to hide or show crew columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/rundown.py" line="263"/>
         <source>Hard start {planned} will be missed: at the current pace this slot starts at {expected}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="209"/>
+        <location filename="../../runofshow/ui/rundown.py" line="267"/>
         <source>A gap of {gap} opens before this hard start at {planned}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="211"/>
+        <location filename="../../runofshow/ui/rundown.py" line="269"/>
         <source>Expected to start at {expected} at the current pace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="214"/>
+        <location filename="../../runofshow/ui/rundown.py" line="272"/>
         <source>Hard start: this slot keeps {planned} whatever runs before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="217"/>
+        <location filename="../../runofshow/ui/rundown.py" line="275"/>
         <source>Skipped: GO passes over it (K brings it back).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="241"/>
+        <location filename="../../runofshow/ui/rundown.py" line="299"/>
         <source>{expected} · gap {gap}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="267"/>
+        <location filename="../../runofshow/ui/rundown.py" line="325"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,27 +1928,27 @@ Mic check
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="138"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="156"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="141"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="159"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,227 +2352,237 @@ Mic check
 <context>
     <name>SlotDialog</name>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="69"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="78"/>
         <source>Edit slot: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="70"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="79"/>
         <source>New slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="80"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="89"/>
         <source>15:00 or 15 (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="82"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="91"/>
         <source>HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="85"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
         <source>Hard start (keeps this time of day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="86"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="95"/>
         <source>A hard start keeps its time whatever runs before it (the end of a break, a live link). A soft start follows the slot before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="97"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="106"/>
         <source>Add speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="99"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="108"/>
         <source>Remove speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="108"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="116"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="117"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="125"/>
         <source>Name, role, organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="113"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="122"/>
         <source>Add panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="114"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="123"/>
         <source>Remove panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
         <source>Cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="122"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="131"/>
         <source>Add cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="123"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="132"/>
         <source>Remove cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="133"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="125"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="134"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="131"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="140"/>
         <source>the event&apos;s default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="141"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="158"/>
         <source>Add notes once the slot is in the rundown (select it, press E).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="144"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="161"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="145"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="162"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="146"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="163"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="147"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="164"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="151"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="168"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="164"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="181"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="165"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="182"/>
         <source>Warning before the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="278"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="305"/>
         <source>Speaker {row} has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="273"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="300"/>
         <source>A name cannot hold a comma: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="115"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
         <source>Speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="152"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="147"/>
+        <source>{column} cue for this slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="169"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="156"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="173"/>
         <source>Panellists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="160"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="177"/>
         <source>Cues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="288"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="192"/>
+        <source>Crew cues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="315"/>
         <source>Cue {row} has no title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="290"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="317"/>
         <source>Cue {row}: a title or speaker cannot hold |.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="293"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="320"/>
         <source>Cue {row}: type its length in minutes (3) or minutes and seconds (3:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="302"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="338"/>
         <source>The slot needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="305"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="341"/>
         <source>Length: type minutes (15) or minutes and seconds (15:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="310"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="346"/>
         <source>Start: type a time of day such as 15:10 (or untick Hard start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="350"/>
         <source>Warning: type minutes (2) or minutes and seconds (2:00), or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="318"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="354"/>
         <source>Panellist {row} has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="359"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="400"/>
         <source>Warning: type a time; the plan keeps a slot&apos;s own warning once set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="380"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="421"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

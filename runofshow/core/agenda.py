@@ -84,6 +84,9 @@ class Slot:
     warning: int | None = None  # seconds before the end; None = the event's default
     hard: bool = False  # keeps its start time of day when the plan is edited (soft: follows its predecessor)
     skipped: bool = False  # passed over by GO and next, and not expected
+    # The crew's cues for this slot, one per crew column that has one, in the agenda's column order:
+    # (("Audio", "handhelds 3-5"), ("Video", "camera wide")). Never shown on a room display.
+    crew: tuple[tuple[str, str], ...] = ()
 
     @property
     def duration(self) -> int:
@@ -93,6 +96,10 @@ class Slot:
         face, so a slot across a daylight-saving change would be an hour too long or too short.
         """
         return real_seconds(self.start, self.end)
+
+    def crew_cue(self, column: str) -> str:
+        """This slot's cue in one crew column, "" when it has none."""
+        return next((cue for name, cue in self.crew if name == column), "")
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -126,6 +133,7 @@ class Agenda:
     event: Event
     slots: tuple[Slot, ...]
     messages: tuple[str, ...] = ()  # preset messages for the stage, keys 1-9 in the operator window
+    columns: tuple[str, ...] = ()  # the crew's departments (Audio, Video, Lighting, Stage), in rundown order
     _positions: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -17,6 +17,8 @@ def describe_changes(old: Agenda, new: Agenda) -> list[str]:
         lines.append(words.EVENT_DETAILS_CHANGED)
     if old.messages != new.messages:
         lines.append(words.PRESET_MESSAGES_CHANGED)  # else a file edited only there would not be reloaded
+    if old.columns != new.columns:
+        lines.append(words.CREW_COLUMNS_CHANGED)  # the same: the crew's views must follow
     old_slots = {slot.id: slot for slot in old.slots}
     new_slots = {slot.id: slot for slot in new.slots}
     for slot in new.slots:
@@ -39,6 +41,8 @@ def describe_changes(old: Agenda, new: Agenda) -> list[str]:
             what.append(words.CHANGED_NOTES)
         if (before.kind, before.warning) != (slot.kind, slot.warning):
             what.append(words.CHANGED_KIND)
+        if before.crew != slot.crew:
+            what.append(words.CHANGED_CREW)
         lines.append(words.slot_changed(slot.title, what))
     lines.extend(words.slot_removed(slot.title) for slot in old.slots if slot.id not in new_slots)
     order_before = [s for s in old_slots if s in new_slots]

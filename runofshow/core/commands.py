@@ -31,6 +31,10 @@ MAX_CUE_LINE = MAX_TITLE + MAX_PERSON_LINE + 20  # "Title | 3m | Name, role, org
 MAX_SLOT_LENGTH = 24 * 3600  # one slot lasts at most a day
 MAX_SHIFT_MINUTES = 24 * 60  # a delay announced to the room: at most a day either way
 MAX_TIME_TEXT = 12  # "HH:MM", "HH:MM:SS +1d"
+MAX_CREW_COLUMN = 40  # a crew column's name: a department (Audio, Video, Lighting, Stage)
+MAX_CREW_CUE = 200  # one crew cue: one line in the rundown's column
+MAX_CREW_LINE = 250  # "Column: cue" (40 + ": " + 200, and some room for spaces)
+MAX_CREW_ITEMS = 20  # crew cues in one slot: one per column
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1
@@ -62,6 +66,12 @@ class CommandSpec:
 
 # Where a message goes: the stage display (and every view that shows it) or the moderator's views only.
 _MESSAGE_TO = Param("to", str, required=False, help="stage (the default) or moderator", max_length=MAX_DISPLAY_NAME)
+
+
+# A slot's crew cues: the list given replaces them all (a column left out has no cue).
+_CREW = Param("crew", list, required=False,
+              help="'Column: cue' per crew column, e.g. 'Audio: handhelds 3-5' (the list replaces the slot's cues)",
+              max_length=MAX_CREW_LINE, max_items=MAX_CREW_ITEMS)
 
 
 def _spec(name: str, help_text: str, *params: Param, refused_in_roll: bool = False) -> tuple[str, CommandSpec]:
@@ -115,9 +125,10 @@ COMMANDS: dict[str, CommandSpec] = dict(
                     max_length=MAX_PERSON_LINE, max_items=MAX_SPEAKERS),
               Param("start", str, required=False, help="HH:MM: a hard start at this time of day",
                     max_length=MAX_TIME_TEXT),
+              _CREW,
               refused_in_roll=True),
         _spec("edit_slot", "Change a slot: its title, length, start (HH:MM, a hard start), end, kind, speakers, "
-                           "notes, warning, or a panel's moderator, panellists and cues",
+                           "notes, warning, a panel's moderator, panellists and cues, or the crew's cues",
               Param("slot", str, help="slot id", max_length=MAX_SLOT_ID),
               Param("title", str, required=False, help="the title", max_length=MAX_TITLE),
               Param("duration", int, required=False, help="length in seconds", minimum=1, maximum=MAX_SLOT_LENGTH),
@@ -139,6 +150,7 @@ COMMANDS: dict[str, CommandSpec] = dict(
               Param("cues", list, required=False,
                     help="'Title | 3m | Name, role, organisation' per cue, in order (the speaker may be left out)",
                     max_length=MAX_CUE_LINE, max_items=MAX_CUES),
+              _CREW,
               refused_in_roll=True),
         _spec("delete_slot", "Remove a slot from the plan (not the one on: end it first)",
               Param("slot", str, help="slot id", max_length=MAX_SLOT_ID), refused_in_roll=True),

@@ -17,6 +17,7 @@ Pure functions, no clock: a handler takes the plan, the live state and the momen
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -25,6 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from runofshow.core import words
 from runofshow.core.agenda import Agenda, Cue, Person, Slot, SlotKind, real_seconds
 from runofshow.core.clock import Instant
+from runofshow.core.commands import MAX_CREW_CUE
 from runofshow.core.live import Live
 from runofshow.core.timeparse import TimeOfDay, format_duration, parse_duration, parse_time_of_day
 
@@ -119,7 +121,7 @@ def _last_day(agenda: Agenda) -> date:
 
 def _result(old: Agenda, slots: list[Slot], live: Live) -> tuple[Agenda, Live] | str:
     """The new plan checked, and the live state following the slot on by its id."""
-    agenda = Agenda(old.event, tuple(slots), old.messages)
+    agenda = Agenda(old.event, tuple(slots), old.messages, old.columns)
     problem = plan_problem(agenda, old.event.date, _last_day(old))
     if problem:
         return problem
@@ -178,6 +180,31 @@ def _cues(lines: tuple[str, ...]) -> tuple[Cue, ...] | str:
     return tuple(cues)
 
 
+def _crew(lines: tuple[str, ...], columns: tuple[str, ...]) -> tuple[tuple[str, str], ...] | str:
+    """Crew cues written 'Column: cue', as the model keeps them: in the agenda's column order, the column as
+    the agenda spells it (a desk may type 'audio'), an empty cue the same as none."""
+    by_name = {column.casefold(): column for column in columns}
+    given: dict[str, str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        name, colon, cue = (part.strip() for part in line.partition(":"))
+        if not colon or not name:
+            return words.crew_line_unreadable(line)
+        if not columns:
+            return words.no_crew_columns()
+        column = by_name.get(name.casefold())
+        if column is None:
+            hint = difflib.get_close_matches(name, columns, n=1, cutoff=0.6)
+            return words.unknown_crew_column(name, columns, hint[0] if hint else "")
+        if column in given:
+            return words.crew_column_twice(column)
+        if len(cue) > MAX_CREW_CUE:
+            return words.crew_cue_too_long(column, len(cue), MAX_CREW_CUE)
+        given[column] = cue
+    return tuple((column, given[column]) for column in columns if given.get(column))
+
+
 def _kind(text: str) -> SlotKind | str:
     try:
         return SlotKind(text.strip())
@@ -225,7 +252,7 @@ def _position_after(agenda: Agenda, after: str) -> int | str:
 
 def insert_slot(agenda: Agenda, live: Live, now: Instant, *, after: str, title: str, duration: int,
                 id: str = "", kind: str = "talk", speakers: tuple[str, ...] = (),
-                start: str = "") -> tuple[Agenda, Live] | str:
+                start: str = "", crew: tuple[str, ...] = ()) -> tuple[Agenda, Live] | str:
     position = _position_after(agenda, after)
     if isinstance(position, str):
         return position
@@ -241,6 +268,9 @@ def insert_slot(agenda: Agenda, live: Live, now: Instant, *, after: str, title: 
         return slot_kind
     if isinstance(people, str):
         return people
+    crew_cues = _crew(crew, agenda.columns)
+    if isinstance(crew_cues, str):
+        return crew_cues
     slots = list(agenda.slots)
     follows = slots[position - 1].end if position > 0 else slots[0].start
     begins, hard = follows, False
@@ -249,7 +279,8 @@ def insert_slot(agenda: Agenda, live: Live, now: Instant, *, after: str, title: 
         if isinstance(when, str):
             return when
         begins, hard = _at_time(follows.date(), when, agenda), True
-    new = Slot(slot_id, title.strip(), slot_kind, begins, moved_by(begins, duration), speakers=people, hard=hard)
+    new = Slot(slot_id, title.strip(), slot_kind, begins, moved_by(begins, duration), speakers=people, hard=hard,
+               crew=crew_cues)
     old_ends = [s.end for s in slots]
     slots.insert(position, new)
     old_ends.insert(position, follows)
@@ -262,7 +293,7 @@ def edit_slot(agenda: Agenda, live: Live, now: Instant, slot: str, *, title: str
               duration: int | None = None, start: str | None = None, end: str | None = None,
               kind: str | None = None, speakers: tuple[str, ...] | None = None, notes: str | None = None,
               warning: int | None = None, moderator: str | None = None, panellists: tuple[str, ...] | None = None,
-              cues: tuple[str, ...] | None = None) -> tuple[Agenda, Live] | str:
+              cues: tuple[str, ...] | None = None, crew: tuple[str, ...] | None = None) -> tuple[Agenda, Live] | str:
     index = agenda.index_of(slot)
     if index is None:
         return words.no_such_slot(slot)
@@ -297,6 +328,11 @@ def edit_slot(agenda: Agenda, live: Live, now: Instant, slot: str, *, title: str
         if isinstance(new_cues, str):
             return new_cues
         edited = replace(edited, cues=new_cues)
+    if crew is not None:
+        crew_cues = _crew(crew, agenda.columns)
+        if isinstance(crew_cues, str):
+            return crew_cues
+        edited = replace(edited, crew=crew_cues)
     if notes is not None:
         edited = replace(edited, notes=notes)
     if warning is not None:

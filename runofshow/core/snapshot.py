@@ -98,6 +98,7 @@ class ShowState:
     moderator_message_pinned: bool = False
     message_presets: tuple[str, ...] = ()  # the agenda's messages, keys 1-9 in the operator window
     expected: tuple[ExpectedStart, ...] = ()  # aligned with `slots`: when each slot still to come starts
+    columns: tuple[str, ...] = ()  # the agenda's crew columns (each slot's `crew` cues): for crew views only
 
     @property
     def overtime(self) -> float:
@@ -202,6 +203,7 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         moderator_message=messages.shown(agenda, live, "moderator"),
         moderator_message_pinned=messages.pinned(agenda, live, "moderator"),
         message_presets=agenda.messages,
+        columns=agenda.columns,
         expected=expected_starts(agenda, live, now, anchor, on_plan + max(remaining, 0.0) if started else None),
     )
 

@@ -15,6 +15,10 @@ from runofshow.core import words
 _TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:\+\s*(\d+)\s*d)?\s*$")
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# A clock time as people write it: 9:30, 09.30, 9h30, 0930, 9.30 am, 9 pm, 9:30:15, 12 noon.
+_CLOCK = re.compile(
+    r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?:[:.](\d{2}))?|(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?|(noon|midnight))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,36 @@ def parse_time_of_day(text: str) -> TimeOfDay:
     if hour > 23 or minute > 59 or second > 59:
         raise ValueError(words.time_out_of_range(text))
     return TimeOfDay(time(hour, minute, second), int(days or 0))
+
+
+def parse_clock_time(text: str) -> time | None:
+    """A time of day from the ways programmes and spreadsheets write one, None if it is not one.
+
+    `9:30`, `09:30`, `09.30`, `9h30`, `0930`, `9.30 am`, `9:30 p.m.`, `9 pm`, `9:30:15`, `12 noon`.
+    A bare number without minutes needs am/pm (`9` alone is a count, not a time); `12 am` is midnight.
+    """
+    match = _CLOCK.match(text.strip().replace("\u202f", " ").replace("\xa0", " "))
+    if match is None:
+        return None
+    hours, minutes, seconds, packed, half, word = match.groups()
+    hour = int(hours)
+    minute = int(minutes or packed or 0)
+    second = int(seconds or 0)
+    if minutes is None and packed is None and half is None and word is None:
+        return None
+    if packed is not None and len(hours) != 2:  # 0930 and 2145, not 930 (read "9:30" only with a separator)
+        return None
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    elif word is not None:
+        if hour != 12 or minute or second:
+            return None
+        hour = 12 if word == "noon" else 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
 
 
 def parse_duration(text: str) -> int:

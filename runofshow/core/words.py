@@ -459,3 +459,30 @@ def cue_unreadable(line: str) -> str:
 
 def cue_without_title(line: str) -> str:
     return f"the cue '{line}' has no title"
+
+
+def no_crew_columns() -> str:
+    return "the agenda has no crew columns: add `columns: [Audio, Video]` at the top of the agenda file first"
+
+
+def crew_line_unreadable(line: str) -> str:
+    return f"the crew cue '{line}' cannot be read: write 'Column: cue', e.g. 'Audio: handhelds 3-5'"
+
+
+def unknown_crew_column(column: str, columns: Iterable[str], hint: str) -> str:
+    guess = f"; did you mean '{hint}'?" if hint else ""
+    return f"no crew column '{column}' (the columns are {', '.join(columns)}){guess}"
+
+
+def crew_column_twice(column: str) -> str:
+    return f"the crew column '{column}' is given twice: one cue per column"
+
+
+def crew_cue_too_long(column: str, length: int, limit: int) -> str:
+    return f"the {column} cue has {length} characters; a crew cue is one line of at most {limit}"
+
+
+# -- crew columns in what changed between two versions of an agenda (agenda_diff.py) ------------------------
+
+CREW_COLUMNS_CHANGED = "crew columns changed"
+CHANGED_CREW = "crew cues"

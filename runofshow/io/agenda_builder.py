@@ -26,21 +26,32 @@ from runofshow.core.commands import check_arguments
 from runofshow.core.live import MAX_MESSAGE
 from runofshow.core.messages import MAX_PRESETS
 from runofshow.core.timeparse import TimeOfDay, format_duration, parse_date, parse_duration, parse_time_of_day
+from runofshow.io.crew_nodes import CrewReader
 from runofshow.io.pictures import picture_problem
-from runofshow.io.yaml_nodes import NodeReader, field_node, where
+from runofshow.io.yaml_nodes import field_node, where
 
-TOP_KEYS = ("event", "slots", "messages")
+TOP_KEYS = ("event", "slots", "messages", "columns")
 EVENT_KEYS = ("title", "date", "timezone", "venue", "organiser", "description", "topics", "warning", "holding_slide")
 VENUE_KEYS = ("name", "address")
 SLOT_KEYS = (
     "id", "title", "kind", "date", "start", "end", "duration", "speakers", "moderator",
-    "panellists", "cues", "notes", "warning", "hard", "skip",
+    "panellists", "cues", "notes", "warning", "hard", "skip", "crew",
 )
 PERSON_KEYS = ("name", "role", "organisation")
 CUE_KEYS = ("title", "duration", "speaker")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _END_OF_DAY = re.compile(r"^\s*24:00(?::00)?\s*(?:\+\s*(\d+)\s*d)?\s*$")
+
+
+def time_zone(name: str) -> tzinfo | str:
+    """The zone with this IANA name, or why there is none (with the closest name, when one is close)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        hint = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
+        suggestion = f"; did you mean `{hint[0]}`?" if hint else " (use an IANA name like Europe/Brussels)"
+        return f"unknown time zone '{name}'{suggestion}"
 
 
 def slugify(title: str) -> str:
@@ -52,7 +63,7 @@ def slugify(title: str) -> str:
     return slug[:48].rstrip("-") or "slot"
 
 
-class AgendaReader(NodeReader):
+class AgendaReader(CrewReader):
     """Walks the node tree once, building the model and collecting every problem on the way."""
 
     # -- the document -------------------------------------------------------------------------
@@ -68,6 +79,8 @@ class AgendaReader(NodeReader):
         event_node = self.required(fields, "event", root, "the agenda")
         slots_node = self.required(fields, "slots", root, "the agenda")
         event = self.event(event_node) if event_node is not None else None
+        if "columns" in fields:
+            self.crew_columns = self.columns(fields["columns"][1])
         presets = self.messages(fields["messages"][1]) if "messages" in fields else ()
         if slots_node is None or event is None:
             if slots_node is not None and event is None:
@@ -76,7 +89,7 @@ class AgendaReader(NodeReader):
         slots = self.slots(slots_node, event)
         if slots is None:
             return None
-        return Agenda(event, slots, presets)
+        return Agenda(event, slots, presets, self.crew_columns)
 
     def messages(self, node: Node) -> tuple[str, ...]:
         """The preset messages for the stage, sent with keys 1-9: each one line the stage can show."""
@@ -162,13 +175,11 @@ class AgendaReader(NodeReader):
         name = self.text(node, "the time zone", required=True)
         if not name:
             return "", None
-        try:
-            return name, zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            hint = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
-            suggestion = f"; did you mean `{hint[0]}`?" if hint else " (use an IANA name like Europe/Brussels)"
-            self.error(node, f"unknown time zone '{name}'{suggestion}")
+        zone = time_zone(name)
+        if isinstance(zone, str):
+            self.error(node, zone)
             return name, None
+        return name, zone
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -241,6 +252,7 @@ class AgendaReader(NodeReader):
         moderator = self.person(fields["moderator"][1], "the moderator") if "moderator" in fields else None
         panellists = self.people(fields["panellists"][1], "`panellists`") if "panellists" in fields else ()
         cues = self.cues(fields["cues"][1]) if "cues" in fields else ()
+        crew = self.crew(*fields["crew"]) if "crew" in fields else ()
         warning: int | None = None
         if "warning" in fields:
             warning = self.parsed(fields["warning"][1], "the slot's warning", parse_duration)
@@ -262,7 +274,7 @@ class AgendaReader(NodeReader):
             id=slot_id, title=title, kind=kind, start=start, end=end, speakers=tuple(speakers),
             moderator=moderator, panellists=tuple(panellists), cues=tuple(cues),
             notes=self.optional_text(fields, "notes", "the notes"), warning=warning,
-            hard=self.flag(fields, "hard"), skipped=self.flag(fields, "skip"),
+            hard=self.flag(fields, "hard"), skipped=self.flag(fields, "skip"), crew=crew,
         )
 
     def flag(self, fields: dict[str, tuple[Node, Node]], key: str) -> bool:

@@ -29,6 +29,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from runofshow.core.agenda import Agenda, Cue, Person, Slot, SlotKind
@@ -40,8 +41,11 @@ __all__ = ["AgendaSaveError", "NewAgenda", "new_agenda_text", "render_agenda", "
 
 # New slots are written with their keys in this order, unless a neighbour shows another.
 _KEY_ORDER = ("id", "date", "start", "end", "duration", "title", "kind", "hard", "skip", "speakers", "moderator",
-              "panellists", "cues", "notes", "warning")
+              "panellists", "cues", "notes", "warning", "crew")
 _BLANK_LINES = re.compile(r"^(?:[ \t]*\n)*")
+# Text that reads back as itself unquoted inside `{…}`; anything else is quoted there (ruamel would write
+# `{Audio: :5}`, which does not parse).
+_PLAIN_IN_FLOW = re.compile(r"^[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff .()/+'&-]*$")
 
 
 class AgendaSaveError(ValueError):
@@ -84,7 +88,7 @@ def new_agenda_text(details: NewAgenda) -> str:
     document = CommentedMap()
     document["event"] = event
     document["slots"] = CommentedSeq([first])
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     out.write("# Made with File > New agenda. The app saves every change to the plan here, and keeps your\n"
@@ -130,7 +134,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
     yaml = YAML()  # round-trip
     yaml.preserve_quotes = True
     yaml.width = 100_000  # never fold a long title or topic onto two lines
@@ -148,7 +152,7 @@ def render_agenda(text: str, agenda: Agenda, filename: str = "<agenda>") -> str:
     loaded = parse_agenda(text, filename)
     if loaded.agenda is None:
         raise AgendaSaveError(f"{filename} does not load as an agenda now ({len(loaded.errors)} problem(s))")
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     offset = _dash_offset(text)
     yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     try:
@@ -158,6 +162,8 @@ def render_agenda(text: str, agenda: Agenda, filename: str = "<agenda>") -> str:
     slots = document["slots"]
     if not isinstance(slots, CommentedSeq) or len(slots) != len(loaded.agenda.slots):
         raise AgendaSaveError(f"{filename}: the slots list cannot be edited in place")
+    if agenda.columns != loaded.agenda.columns:
+        _set_columns(document, agenda.columns)
     _SlotsEditor(slots, loaded.agenda, agenda, offset).apply()
     out = io.StringIO()
     yaml.dump(document, out)
@@ -277,17 +283,23 @@ class _SlotsEditor:
             _set_or_drop(node, "speakers", _people(slot.speakers, flow, node.get("speakers"),
                                                    old.speakers if old else ()) if slot.speakers else None)
         if old is None or old.moderator != slot.moderator:
-            _set_or_drop(node, "moderator", _person(slot.moderator) if slot.moderator else None)
+            _set_or_drop(node, "moderator", person_node(slot.moderator) if slot.moderator else None)
         if old is None or old.panellists != slot.panellists:
             _set_or_drop(node, "panellists", _people(slot.panellists, flow, node.get("panellists"),
                                                      old.panellists if old else ()) if slot.panellists else None)
         if old is None or old.cues != slot.cues:
-            _set_or_drop(node, "cues", _cues(slot.cues, flow, node.get("cues"), old.cues if old else ())
+            _set_or_drop(node, "cues", cues_node(slot.cues, flow, node.get("cues"), old.cues if old else ())
                          if slot.cues else None)
         if old is None or old.notes != slot.notes:
             _set_or_drop(node, "notes", slot.notes or None)
         if old is None or old.warning != slot.warning:
             _set_or_drop(node, "warning", None if slot.warning is None else format_duration(slot.warning))
+        if old is None or old.crew != slot.crew:
+            was = _flow_width(node.get("crew"))  # a `{Audio: …}` on the slot's line: its comment keeps its gap
+            _set_or_drop(node, "crew", _crew(slot.crew, flow, node.get("crew"), self.new.columns)
+                         if slot.crew else None)
+            if was and "crew" in node:
+                _keep_comment_gap(node, "crew", was, _flow_width(node["crew"]))
 
     def _keep_ids(self) -> None:
         """Write `id:` wherever the id the loader would derive from the title is not the slot's id."""
@@ -422,7 +434,7 @@ def _set_or_drop(node: CommentedMap, key: str, value: Any) -> None:
         node[key] = value
 
 
-def _person(person: Person) -> Any:
+def person_node(person: Person) -> Any:
     """One line when it reads back the same (`Name, role, organisation`, `Name, role,`), else a mapping."""
     lines = (person.label(), f"{person.name}, {person.role},")
     for line in lines:
@@ -448,14 +460,14 @@ def _people(people: tuple[Person, ...], flow: bool, written: Any = None,
     items: list[Any] = []
     for person in people:
         match = next((i for i, (before, _) in enumerate(kept) if before == person), None)
-        items.append(kept.pop(match)[1] if match is not None else _person(person))
+        items.append(kept.pop(match)[1] if match is not None else person_node(person))
     seq = CommentedSeq(items)
     if flow:
         seq.fa.set_flow_style()
     return seq
 
 
-def _cues(cues: tuple[Cue, ...], flow: bool, written: Any = None, was: tuple[Cue, ...] = ()) -> CommentedSeq:
+def cues_node(cues: tuple[Cue, ...], flow: bool, written: Any = None, was: tuple[Cue, ...] = ()) -> CommentedSeq:
     """The cue list: a cue that was there already keeps its node as written; a new one takes the layout of
     the cues written before it (a mapping per line in flow style, or block style), so that cutting a panel
     and undoing it gives the file back as it was."""
@@ -477,7 +489,7 @@ def _cues(cues: tuple[Cue, ...], flow: bool, written: Any = None, was: tuple[Cue
         item["title"] = cue.title
         item["duration"] = format_duration(cue.duration)
         if cue.speaker is not None:
-            item["speaker"] = _person(cue.speaker)
+            item["speaker"] = person_node(cue.speaker)
         if item_flow:
             item.fa.set_flow_style()
         seq.append(item)
@@ -486,7 +498,68 @@ def _cues(cues: tuple[Cue, ...], flow: bool, written: Any = None, was: tuple[Cue
     return seq
 
 
+def _set_columns(document: CommentedMap, columns: tuple[str, ...]) -> None:
+    """The top-level `columns:` list: changed in place when written, else put first (`[Audio, Video]`)."""
+    if not columns:
+        if "columns" in document:
+            del document["columns"]
+        return
+    written = document.get("columns")
+    if isinstance(written, CommentedSeq):
+        written[:] = list(columns)
+        return
+    seq = CommentedSeq(list(columns))
+    seq.fa.set_flow_style()
+    document.insert(0, "columns", seq)
+
+
+def _crew(crew: tuple[tuple[str, str], ...], flow: bool, written: Any, columns: tuple[str, ...]) -> CommentedMap:
+    """A slot's `crew:` mapping. One already written is changed in place, so each line keeps its comment and
+    a new column's line goes where the columns' order puts it; a new one is a block under the slot (or flow
+    in a flow slot)."""
+    cues = dict(crew)
+    if isinstance(written, CommentedMap):
+        for column in [key for key in written if str(key) not in cues]:
+            del written[column]
+        for column, cue in crew:
+            if column in written:
+                if written[column] != cue:
+                    _keep_comment_gap(written, column, len(str(written[column])), len(cue))
+                    written[column] = _in_flow(cue) if _is_flow(written) else cue
+                continue
+            rank = columns.index(column)
+            position = sum(1 for key in written if str(key) in columns and columns.index(str(key)) < rank)
+            written.insert(position, *((_in_flow(column), _in_flow(cue)) if _is_flow(written) else (column, cue)))
+        return written
+    if not flow:
+        return CommentedMap(crew)
+    mapping = CommentedMap((_in_flow(column), _in_flow(cue)) for column, cue in crew)
+    mapping.fa.set_flow_style()
+    return mapping
+
+
+def _in_flow(text: str) -> Any:
+    """Text as it can stand inside `{…}`: plain when it reads back as itself there, else in single quotes."""
+    return text if _PLAIN_IN_FLOW.match(text) else SingleQuotedScalarString(text)
+
+
 # -- comments ---------------------------------------------------------------------------------------
+
+def _flow_width(value: Any) -> int:
+    """About how wide a flow mapping is written (`{Audio: mic, Stage: chairs}`), 0 for anything else."""
+    if not (isinstance(value, CommentedMap) and _is_flow(value)):
+        return 0
+    return 2 + len(", ".join(f"{key}: {item}" for key, item in value.items()))
+
+
+def _keep_comment_gap(mapping: CommentedMap, key: str, was: int, becomes: int) -> None:
+    """A value `was` characters long becomes `becomes` long: its end-of-line comment moves by as much, so the
+    gap before it stays (ruamel would keep the comment's column, or leave one space after a longer value)."""
+    entry = mapping.ca.items.get(key)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if isinstance(token, CommentToken) and token.start_mark is not None:
+        token.start_mark = CommentMark(max(token.start_mark.column + becomes - was, 0))  # type: ignore[assignment]
+
 
 def _holder(seq: CommentedSeq, index: int) -> tuple[dict[Any, Any], Any, int]:
     """Where ruamel keeps the comment that follows item `index` of a block list: (table, key, slot)."""

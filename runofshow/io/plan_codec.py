@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from runofshow.core.agenda import Agenda, Cue, Event, Person, Slot, SlotKind, Venue
+from runofshow.core.commands import MAX_CREW_COLUMN, MAX_CREW_CUE, MAX_CREW_ITEMS
 from runofshow.core.live import MAX_MESSAGE
 from runofshow.core.messages import MAX_PRESETS
 
@@ -33,6 +34,7 @@ def plan_to_json(agenda: Agenda) -> dict[str, Any]:
                   "warning": event.warning, "holding_slide": event.holding_slide},
         "slots": [_slot_to_json(slot) for slot in agenda.slots],
         "messages": list(agenda.messages),
+        "columns": list(agenda.columns),
     }
 
 
@@ -49,6 +51,7 @@ def _slot_to_json(slot: Slot) -> dict[str, Any]:
         "panellists": [_person_to_json(p) for p in slot.panellists],
         "cues": [[cue.title, cue.duration, _person_to_json(cue.speaker)] for cue in slot.cues],
         "notes": slot.notes, "warning": slot.warning, "hard": slot.hard, "skipped": slot.skipped,
+        "crew": [[column, cue] for column, cue in slot.crew],
     }
 
 
@@ -124,6 +127,7 @@ def _plan(data: object) -> Agenda:
         warning=_whole(raw_event["warning"], "warning"),
         holding_slide=_text(raw_event.get("holding_slide", ""), "holding_slide"),  # absent in older records
     )
+    columns = _columns(root.get("columns", []))  # a plan recorded before crew columns has none
     slots = tuple(_slot(item, tz) for item in _list(root["slots"], "slots"))
     if not slots:
         raise PlanDecodeError("the recorded plan has no slots")
@@ -133,7 +137,32 @@ def _plan(data: object) -> Agenda:
     presets = tuple(_text(m, "message") for m in _list(root.get("messages", []), "messages"))
     if len(presets) > MAX_PRESETS or any(len(m) > MAX_MESSAGE for m in presets):
         raise PlanDecodeError("the recorded plan's preset messages are too many or too long")
-    return Agenda(event, slots, presets)
+    return Agenda(event, slots, presets, columns)
+
+
+def _columns(data: object) -> tuple[str, ...]:
+    columns = tuple(_text(name, "crew column") for name in _list(data, "columns"))
+    if len(columns) > MAX_CREW_ITEMS or not all(0 < len(name) <= MAX_CREW_COLUMN for name in columns) \
+            or len({name.casefold() for name in columns}) != len(columns):
+        raise PlanDecodeError("the recorded plan's crew columns are too many, empty, too long or repeated")
+    return columns
+
+
+def _crew(data: object) -> tuple[tuple[str, str], ...]:
+    """A slot's crew cues, (column, cue) pairs, as recorded: a replay must rebuild the very plan the operator had,
+    so only their shape is checked (the loader and the plan command keep them to the agenda's columns)."""
+    crew = tuple((_text(column, "crew column"), _text(cue, "crew cue"))
+                 for column, cue in (_pair(item) for item in _list(data, "crew")))
+    if len(crew) > MAX_CREW_ITEMS or not all(column and len(cue) <= MAX_CREW_CUE for column, cue in crew):
+        raise PlanDecodeError("a recorded slot's crew cues are too many, too long or without a column")
+    return crew
+
+
+def _pair(data: object) -> tuple[object, object]:
+    item = _list(data, "crew cue")
+    if len(item) != 2:
+        raise PlanDecodeError("a crew cue is not a column and a cue")
+    return item[0], item[1]
 
 
 def _slot(data: object, tz: zoneinfo.ZoneInfo) -> Slot:
@@ -153,6 +182,7 @@ def _slot(data: object, tz: zoneinfo.ZoneInfo) -> Slot:
         warning=None if warning is None else _whole(warning, "warning"),
         hard=_flag(raw.get("hard", False), "hard"),  # absent in records from before plan editing
         skipped=_flag(raw.get("skipped", False), "skipped"),
+        crew=_crew(raw.get("crew", [])),  # absent in records from before crew columns
     )
 
 

@@ -56,6 +56,9 @@ class OscCounters:
         self.problems.append(text)
 
 
+CLEAR = "-"  # an optional text or list emptied over OSC, where "" passes the argument by
+
+
 def coerce(value: object, kind: type) -> object:
     """OSC's value as the parameter's kind where that is unambiguous; otherwise unchanged (the table refuses it)."""
     if kind is bool:
@@ -83,7 +86,17 @@ def osc_arguments(name: str, values: list[object]) -> tuple[dict[str, object], s
         return check_arguments(name, {})
     if len(values) > len(spec.params):
         return {}, f"'{name}' takes at most {len(spec.params)} argument(s), got {len(values)}"
-    args = {p.name: coerce(v, p.kind) for p, v in zip(spec.params, values, strict=False)}
+    args: dict[str, object] = {}
+    for param, value in zip(spec.params, values, strict=False):
+        # Positional arguments: a desk passes an optional one with "" (or OSC's nil) to reach a later one,
+        # so that must leave the field as it is: over HTTP "" would make a start soft, remove a moderator,
+        # empty the notes or a list. Over OSC "-" does those.
+        if not param.required and (value is None or (isinstance(value, str) and not value.strip())):
+            continue
+        if not param.required and isinstance(value, str) and value.strip() == CLEAR:
+            args[param.name] = [] if param.kind is list else ""
+            continue
+        args[param.name] = coerce(value, param.kind)
     return check_arguments(name, args)
 
 

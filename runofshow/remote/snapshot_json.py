@@ -121,8 +121,10 @@ def _slot_or_none(slot: Slot | None) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=4)
 def _rundown(slots: tuple[Slot, ...]) -> list[dict[str, Any]]:
+    # `crew`: the crew's cues by column, in the columns' order (for /backstage; no room display shows them).
     return [{"id": s.id, "title": s.title, "kind": s.kind.value, "start": _iso(s.start), "end": _iso(s.end),
-             "duration": s.duration, "people": [p.name for p in s.people], "hard": s.hard, "skipped": s.skipped}
+             "duration": s.duration, "people": [p.name for p in s.people], "hard": s.hard, "skipped": s.skipped,
+             "crew": dict(s.crew)}
             for s in slots]
 
 
@@ -194,6 +196,7 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "theme": {"colours": {p.value: c for p, c in PHASE_COLOURS.items()} | {"paused": PAUSED_COLOUR},
                   "words": _words(state)},
         "index": state.index,
+        "columns": list(state.columns),  # the crew columns, in order: each rundown item's `crew` names them
         "current": _slot_or_none(state.current),
         "next": _slot_or_none(state.next),
         "timer": {"elapsed": state.elapsed, "duration": state.duration, "added": state.added,

@@ -19,6 +19,7 @@ from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
 from runofshow.io.agenda_save import AgendaSaveError, render_agenda, save_agenda, write_atomically
 from runofshow.io.agenda_yaml import load_agenda
+from runofshow.io.plan_csv import plan_to_csv
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.settings import read_strings
@@ -81,6 +82,33 @@ class AgendaFiles(QObject):
     def choose(self) -> Path | None:
         """File > Open: a file picker starting in the current agenda's folder."""
         return self.prompts.open_agenda(self.path.parent if self.path else Path.home())
+
+    def choose_import(self) -> Path | None:
+        """File > Import…: a file picker starting where the last import came from (organisers' files sit
+        in Downloads, not beside the agenda), else in the current agenda's folder."""
+        last = str(self.settings.value("last_import_folder", "") or "")
+        start = Path(last) if last and Path(last).is_dir() else self.path.parent if self.path else Path.home()
+        chosen = self.prompts.open_import(start)
+        if chosen is not None:
+            self.settings.setValue("last_import_folder", str(chosen.parent))
+        return chosen
+
+    def export_csv(self, agenda: Agenda, notice: Callable[[str], None]) -> None:
+        """File > Export CSV…: the plan as it runs now, every crew column included, where the operator says.
+
+        A file that cannot be written is said in a box; the show is not touched either way.
+        """
+        folder, stem = (self.path.parent, self.path.stem) if self.path else (Path.home(), "agenda")
+        target = self.prompts.save_csv(folder / f"{stem}.csv")
+        if target is None:
+            return
+        try:
+            write_atomically(target, plan_to_csv(agenda).encode("utf-8"))
+        except OSError as exc:
+            self.prompts.problems(self.tr("The plan was not exported"),
+                                  self.tr("{path}: {reason}").format(path=target, reason=exc.strerror or exc), [])
+            return
+        notice(self.tr("Plan exported to {path}").format(path=target))
 
     def adopt(self, path: Path) -> None:
         """This file is the show's agenda now: watch it, and put it first in the recent files."""

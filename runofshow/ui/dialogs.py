@@ -47,6 +47,8 @@ from runofshow.ui.theme import ACCENT, ON_ACCENT, PANEL, TEXT
 
 # The file picker's filter: the words are translated where it is shown, the patterns stay as they are.
 AGENDA_FILTER = QT_TRANSLATE_NOOP("DialogPrompts", "Agendas (*.yaml *.yml);;All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("DialogPrompts", "Programmes and spreadsheets (*.csv *.tsv *.xlsx *.txt *.md "
+                                                    "*.html *.htm);;All files (*)")
 
 # A box over the operator window inherits its dark style sheet's light text: it gets the dark panel
 # behind it too, and its default button stands out in the accent colour.
@@ -93,8 +95,24 @@ class Prompts(Protocol):
 
     def save_report(self, suggested: Path) -> Path | None: ...
 
+    def save_pdf(self, suggested: Path) -> Path | None:
+        """File > Export PDF…: where to write the printed rundown (None = cancelled)."""
+        ...
+
     def new_agenda(self, folder: Path) -> NewAgenda | None:
         """File > New agenda: the event and where to save it (None = cancelled)."""
+        ...
+
+    def open_import(self, start: Path) -> Path | None:
+        """File > Import…: the programme or spreadsheet to import (None = cancelled)."""
+        ...
+
+    def save_import(self, suggested: Path) -> Path | None:
+        """Where to keep an imported agenda; the picker asks before replacing a file (None = cancelled)."""
+        ...
+
+    def save_csv(self, suggested: Path) -> Path | None:
+        """File > Export CSV…: where to write the plan (None = cancelled)."""
         ...
 
 
@@ -371,11 +389,34 @@ class DialogPrompts:
         box.deleteLater()
         return clicked is keep or clicked is None
 
-    def save_report(self, suggested: Path) -> Path | None:
-        dialog = QFileDialog(self.parent, translate("DialogPrompts", "Export report"), str(suggested.parent),
-                             translate("DialogPrompts", "CSV (*.csv)"))
+    def _save_as(self, title: str, file_filter: str, suffix: str, suggested: Path) -> Path | None:
+        """Where to write a new file; Qt's own picker asks before it replaces one."""
+        dialog = QFileDialog(self.parent, title, str(suggested.parent), file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("csv")
+        dialog.setDefaultSuffix(suffix)
         dialog.selectFile(suggested.name)
         return self._pick_file(dialog)
+
+    def save_report(self, suggested: Path) -> Path | None:
+        return self._save_as(translate("DialogPrompts", "Export report"), translate("DialogPrompts", "CSV (*.csv)"),
+                             "csv", suggested)
+
+    def save_pdf(self, suggested: Path) -> Path | None:
+        return self._save_as(translate("DialogPrompts", "Export PDF"), translate("DialogPrompts", "PDF (*.pdf)"),
+                             "pdf", suggested)
+
+    def open_import(self, start: Path) -> Path | None:
+        dialog = QFileDialog(self.parent, translate("DialogPrompts", "Import a programme"), str(start),
+                             translate("DialogPrompts", IMPORT_FILTER))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        return self._pick_file(dialog)
+
+    def save_import(self, suggested: Path) -> Path | None:
+        return self._save_as(translate("DialogPrompts", "Save the imported agenda as"),
+                             translate("DialogPrompts", "Agendas (*.yaml *.yml)"), "yaml", suggested)
+
+    def save_csv(self, suggested: Path) -> Path | None:
+        return self._save_as(translate("DialogPrompts", "Export the plan as CSV"),
+                             translate("DialogPrompts", "CSV (*.csv)"), "csv", suggested)

@@ -21,6 +21,7 @@ from runofshow.core.phase_style import (
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short
 from runofshow.qt.translation import translate
+from runofshow.ui.crew_columns import CUE_SEPARATOR, standby_cues
 from runofshow.ui.theme import ACCENT, ALERT, MUTED, NOTICE, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
 
@@ -100,6 +101,12 @@ class NowPanel(QFrame):
         self.next = QLabel()
         self.next.setFont(text_font(17))
         self.next.setWordWrap(True)
+        # The next slot's crew cues, for the whole crew to stand by (every crew column, shown or not).
+        self.standby = QLabel()
+        self.standby.setObjectName("standby")
+        self.standby.setFont(text_font(15))
+        self.standby.setWordWrap(True)
+        self.standby.setVisible(False)
         self.plan = StyledLabel()
         self.plan.setFont(text_font(17, bold=True))
         self.plan.setWordWrap(True)
@@ -136,6 +143,7 @@ class NowPanel(QFrame):
         layout.addWidget(self.banner)
         layout.addStretch(1)
         layout.addWidget(self.next)
+        layout.addWidget(self.standby)
         layout.addWidget(self.plan)
         # Each line's full size, shrunk together on a small screen (see `_fit`).
         self._full_fonts = {label: QFont(label.font()) for label in self.findChildren(QLabel)
@@ -206,6 +214,7 @@ class NowPanel(QFrame):
         self._current(state)
         self._cue(state)
         self._next(state)
+        self._standby(state)
         self._plan(state)
         self._banner(state)
         self._fit()  # a longer title or a new banner line may need smaller fonts
@@ -301,6 +310,23 @@ class NowPanel(QFrame):
                  else self.tr("NEXT at GO (planned {planned})").format(planned=planned))
         html = f"<span style='color:{MUTED}'>{_esc(label)}</span>&nbsp; <b>{_esc(slot.title)}</b>"
         self.next.setText(html + (f"<span style='color:{MUTED}'> — {_esc(names)}</span>" if names else ""))
+
+    def _standby(self, state: ShowState) -> None:
+        """STAND BY for the next slot: its title, then each crew column's cue; hidden when it has none."""
+        slot = state.next if state.phase is not ShowPhase.FINISHED else None
+        cues = standby_cues(slot)
+        if slot is None or not cues:
+            self.standby.setVisible(False)
+            self.standby.clear()
+            self.standby.setToolTip("")
+            return
+        label = self.tr("STAND BY for {title}:").format(title=slot.title)
+        parts = CUE_SEPARATOR.join(f"<b>{_esc(column)}:</b> {_esc(cue)}" for column, cue in slot.crew if cue)
+        html = f"<span style='color:{ACCENT}'><b>{_esc(label)}</b></span>&nbsp;&nbsp;{parts}"
+        if self.standby.text() != html:
+            self.standby.setText(html)
+            self.standby.setToolTip(f"{label} {cues}")
+        self.standby.setVisible(True)
 
     def _plan(self, state: ShowState) -> None:
         drift = format_drift(state.drift)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from runofshow.core.show import Outcome, ShowState
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.actions import RUNDOWN_KEYS, SHOW_ACTIONS, ActionSpec, shortcut_text
+from runofshow.ui.crew_columns import CrewColumnChoice
 from runofshow.ui.dialogs import ShortcutsDialog, carry_show_keys
 from runofshow.ui.message_panel import MessagePanel
 from runofshow.ui.now_panel import NowPanel
@@ -45,8 +46,12 @@ class FileActions(Protocol):
     def open_recent(self, path: Path) -> None: ...
     def recent_files(self) -> list[Path]: ...
     def export_report(self) -> None: ...
+    def print_rundown(self) -> None: ...
+    def export_pdf(self) -> None: ...
     def new_show(self) -> None: ...
     def new_agenda(self) -> None: ...
+    def import_programme(self) -> None: ...
+    def export_csv(self) -> None: ...
 
 
 def _always() -> bool:
@@ -60,7 +65,7 @@ class OperatorWindow(QMainWindow):
     closing = Signal()
 
     def __init__(self, bridge: ShowBridge, files: FileActions, parent: QWidget | None = None, *,
-                 may_quit: Callable[[], bool] = _always) -> None:
+                 may_quit: Callable[[], bool] = _always, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.files = files
@@ -76,7 +81,8 @@ class OperatorWindow(QMainWindow):
 
         self.now_panel = NowPanel()
         self.rundown_model = RundownModel(self)
-        self.rundown = RundownView(self.rundown_model)
+        self.crew_columns = CrewColumnChoice(settings, self)  # which crew columns the rundown shows
+        self.rundown = RundownView(self.rundown_model, crew=self.crew_columns)
         self.rundown.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.rundown.doubleClicked.connect(lambda _index: self.goto_selected())
         self.rundown_editing = RundownEditing(bridge, self.rundown_model, self.rundown, self._say, self)
@@ -174,11 +180,15 @@ class OperatorWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self._add(file_menu, self.tr("New agenda…"), "", self.files.new_agenda)  # no key: not a show-day action
         self._add(file_menu, self.tr("Open agenda…"), "Ctrl+O", self.files.open_agenda)
+        self._add(file_menu, self.tr("Import…"), "", self.files.import_programme)  # a programme, CSV or XLSX
         self._add(file_menu, self.tr("Reload agenda"), "Ctrl+R", self.files.reload_agenda)
         self.recent_menu = file_menu.addMenu(self.tr("Recent agendas"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("Export report…"), "Ctrl+E", self.files.export_report)
+        self._add(file_menu, self.tr("Print…"), "Ctrl+P", self.files.print_rundown)  # the rundown, crew columns too
+        self._add(file_menu, self.tr("Export PDF…"), "", self.files.export_pdf)  # the same, as a file
+        self._add(file_menu, self.tr("Export CSV…"), "", self.files.export_csv)  # the plan, every crew column
         self._add(file_menu, self.tr("New show on this agenda…"), "Ctrl+N", self.files.new_show)
         file_menu.addSeparator()
         self.quit_action = self._add(file_menu, self.tr("Quit"), "Ctrl+Q", self.close)
@@ -200,6 +210,9 @@ class OperatorWindow(QMainWindow):
             self.blackout_actions[display] = action
         for key in ("blackout_projector", "holding"):  # toggles: the Show menu ticks them while on
             self.actions_by_key[key].setCheckable(True)
+        self.rundown_menu.addSeparator()
+        self.crew_menu = self.crew_columns.menu(self.tr("Crew columns"), self)
+        self.rundown_menu.addMenu(self.crew_menu)
         menu.addMenu(self.rundown_menu)
         self.displays_menu = menu.addMenu(self.tr("&Displays"))
         help_menu = menu.addMenu(self.tr("&Help"))

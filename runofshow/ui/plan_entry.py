@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from runofshow.core.timeparse import parse_clock_time
+
 _LENGTH = re.compile(r"^(?:(\d{1,2}):)?(\d{1,4})(?::(\d{2}))?$")
-_TIME = re.compile(r"^(\d{1,2})[:.h]?(\d{2})$")
+_THREE_DIGITS = re.compile(r"^\d{3}$")
 
 
 def parse_length(text: str, *, zero: bool = False) -> int | None:
@@ -30,14 +32,16 @@ def parse_length(text: str, *, zero: bool = False) -> int | None:
 
 
 def parse_time_of_day(text: str) -> str | None:
-    """'HH:MM' from '9:05', '09:05', '9.05', '0905' or '9h05'; None if it is not a time of day."""
-    match = _TIME.match(text.strip().lower())
-    if match is None:
+    """'HH:MM' from '9:05', '09:05', '9.05', '0905', '905', '9h05' or '9.05 pm'; None if it is not a time of day.
+
+    The one reader of clock times (`parse_clock_time`, as programmes write them); in a time field three
+    digits are a time too ('905' is 09:05), where a programme's text would read them as a number.
+    """
+    typed = text.strip()
+    when = parse_clock_time("0" + typed if _THREE_DIGITS.match(typed) else typed)
+    if when is None:
         return None
-    hours, minutes = int(match.group(1)), int(match.group(2))
-    if hours > 23 or minutes > 59:
-        return None
-    return f"{hours:02d}:{minutes:02d}"
+    return when.strftime("%H:%M:%S" if when.second else "%H:%M")
 
 
 def person_line(name: str, role: str, organisation: str) -> str:

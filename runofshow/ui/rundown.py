@@ -3,6 +3,12 @@
 Title, length and start are edited in place (`ui/rundown_editing.py` parses the text and runs the
 plan command); rows are moved by drag and drop. The model never changes the plan itself: it asks
 `on_edit`/`on_move`, and the next snapshot redraws the table (a refused edit simply goes back).
+
+After the fixed COLUMNS come the agenda's crew columns (Audio, Video…), one per department, each slot's
+cue elided with the whole cue in its tooltip; the operator hides the ones not needed (`ui/crew_columns.py`).
+
+Over 400 lines, not split: the model and its view share the column table (COLUMNS, NARROW_HIDDEN, the crew
+columns' room), and which columns the view has room for is read against what the model holds.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -21,6 +27,7 @@ from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.snapshot import ExpectedStart
 from runofshow.core.timing import format_short
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
+from runofshow.ui.crew_columns import CrewColumnChoice
 from runofshow.ui.theme import ACCENT, ALERT, MUTED
 
 # The headers and status words as written (tests find a column by its header); shown through translate().
@@ -52,6 +59,18 @@ NARROW_HIDDEN = ((1100, COLUMNS.index("Kind")), (1100, COLUMNS.index("End")), (1
 EDITABLE = frozenset({COLUMNS.index("Title"), COLUMNS.index("Length"), COLUMNS.index("Start")})
 HARD_MARK = "⚓"  # after a hard start's time: anchored to its time of day whatever comes before it
 SKIPPED_COLOUR = "#5d667a"  # a skipped slot: greyer than a done one, and struck through
+CURRENT_BACKGROUND = "#3a2a05"  # the row of the slot on now
+# Crew columns: each at least CREW_LEAST wide (its cue elided, whole in the tooltip), the title at least
+# TITLE_LEAST; of the room the fixed columns leave, the title takes about three crew columns' width.
+# The timing columns of NARROW_HIDDEN give way (all but these) until the crew columns shown get
+# CREW_ROOMY each beside a title of TITLE_ROOMY: looking ahead matters more than what already ran.
+CREW_LEAST = 90
+CREW_ROOMY = 110
+CREW_MOST = 260
+TITLE_LEAST = 200
+TITLE_ROOMY = 240
+TITLE_SHARE = 3  # the title's width in crew columns
+KEPT_BEFORE_CREW = frozenset({COLUMNS.index("Expected"), COLUMNS.index("Length")})
 
 
 def slot_status(state: ShowState, row: int, ran: bool) -> str:
@@ -90,37 +109,51 @@ class RundownModel(QAbstractTableModel):
         self._state: ShowState | None = None
         self._actual: dict[str, tuple[float, float, float]] = {}
         self._key: tuple[object, ...] = ()
+        self.crew_columns: tuple[str, ...] = ()  # the agenda's crew columns, after the fixed COLUMNS
         self.on_edit: Callable[[Slot, str, str], bool] | None = None
 
     def update(self, state: ShowState) -> None:
+        crew_columns = state.columns  # the agenda's: a reload or an edit may bring others
         key = (id(state.slots), state.index, len(state.runs), state.phase, state.next, state.current_started,
-               expected_key(state))
+               expected_key(state), crew_columns)
         if key == self._key:
             self._state = state
             return
-        # Rows added, removed or moved: a reset. A title, length or start edited keeps the rows (and an open
-        # cell editor, the selection and the scroll position): their cells redraw.
-        reset = self._state is None or (state.slots is not self._state.slots
-                                        and [s.id for s in state.slots] != [s.id for s in self._state.slots])
+        # Rows added, removed or moved, or other crew columns: a reset. A title, length, start or cue edited
+        # keeps the rows (and an open cell editor, the selection and the scroll position): their cells redraw.
+        reset = self._state is None or crew_columns != self.crew_columns or (
+            state.slots is not self._state.slots and [s.id for s in state.slots] != [s.id for s in self._state.slots])
         if reset:
             self.beginResetModel()
         self._state = state
+        self.crew_columns = crew_columns
         self._actual = merge_runs(state.runs)
         self._key = key
         if reset:
             self.endResetModel()
         elif state.slots:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(state.slots) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(state.slots) - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() or self._state is None else len(self._state.slots)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(COLUMNS) + len(self.crew_columns)
+
+    def crew_column(self, section: int) -> str | None:
+        """The crew column's name at this section, None for a fixed column."""
+        crew = section - len(COLUMNS)
+        return self.crew_columns[crew] if 0 <= crew < len(self.crew_columns) else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate("RundownModel", COLUMNS[section])
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        crew = self.crew_column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return crew if crew is not None else translate("RundownModel", COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and crew is not None:
+            return translate("RundownModel", "The {column} crew's cue for each slot. Right-click the header to hide "
+                                             "or show crew columns.").format(column=crew)
         return None
 
     def slot_at(self, row: int) -> Slot | None:
@@ -149,7 +182,7 @@ class RundownModel(QAbstractTableModel):
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """An edited cell runs its plan command; the table shows the result with the next snapshot."""
         slot = self.slot_at(index.row()) if index.isValid() else None
-        if slot is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
+        if slot is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None or index.column() >= len(COLUMNS):
             return False
         return self.on_edit(slot, COLUMNS[index.column()], str(value))
 
@@ -160,6 +193,9 @@ class RundownModel(QAbstractTableModel):
         slot = state.slots[index.row()]
         actual = self._actual.get(slot.id)
         status = slot_status(state, index.row(), actual is not None)
+        crew = self.crew_column(index.column())
+        if crew is not None:
+            return self._crew_data(slot, status, crew, role)
         column = COLUMNS[index.column()]
         expected = self.expected_at(index.row()) if status in ("current", "next", "upcoming") else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -167,7 +203,7 @@ class RundownModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(slot, column)
         if role == Qt.ItemDataRole.BackgroundRole and status == "current":
-            return QBrush(QColor("#3a2a05"))
+            return QBrush(QColor(CURRENT_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "Expected" and expected is not None and expected.late_hard:
                 return QBrush(QColor(ALERT))
@@ -185,6 +221,28 @@ class RundownModel(QAbstractTableModel):
             return self._tooltip(slot, column, expected)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return translate("RundownModel", SPOKEN_STATUS[status]) + " " + slot.title
+        return None
+
+    def _crew_data(self, slot: Slot, status: str, column: str, role: int) -> Any:
+        """A crew cell: the cue (the view elides it), the whole cue in the tooltip, the row's colours."""
+        cue = slot.crew_cue(column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return cue
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{column}: {cue}" if cue else None
+        if role == Qt.ItemDataRole.BackgroundRole and status == "current":
+            return QBrush(QColor(CURRENT_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if slot.skipped:
+                return QBrush(QColor(SKIPPED_COLOUR))
+            if status == "current":
+                return QBrush(QColor(ACCENT))
+            if status in ("done", "skipped"):
+                return QBrush(QColor(MUTED))
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(slot, status, column, None)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{column}: {cue}" if cue else column
         return None
 
     @staticmethod
@@ -277,9 +335,11 @@ class RundownView(QTableView):
 
     dropped = Signal(int, int)
 
-    def __init__(self, model: RundownModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RundownModel, parent: QWidget | None = None, *,
+                 crew: CrewColumnChoice | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.crew = crew if crew is not None else CrewColumnChoice(None, self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # F2 edits a cell in place (the window's action, ui/rundown_editing.py). Never a click: a field opened
@@ -302,6 +362,11 @@ class RundownView(QTableView):
         for column, width in enumerate((80, 64, 112, 56, 60, 420, 190, 80, 96, 96, 90)):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
+        # Right-click the header: the crew columns to show or hide (also in Rundown > Crew columns).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.crew.changed.connect(lambda _hidden: self.fit_columns())
+        model.modelReset.connect(self.fit_columns)
         self._followed: int | None = None
         self._kept: str | None = None  # the selected slot's id while the plan is replaced
         model.modelReset.connect(self.updateGeometry)
@@ -361,10 +426,49 @@ class RundownView(QTableView):
             self._followed = row
             self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def _header_menu(self, at: QPoint) -> None:
+        self.crew.popup(self.horizontalHeader(), at)
+
+    def fit_columns(self) -> None:
+        """Which columns the width has room for, and how wide the crew columns are.
+
+        First the fixed columns the width has room for (NARROW_HIDDEN); then the crew columns the operator
+        chose take the room of the least needed timing columns, one after the other in NARROW_HIDDEN's
+        order (Expected and Length never give way to them), until they all have CREW_ROOMY each beside a
+        title of TITLE_ROOMY; then as many as fit at CREW_LEAST beside TITLE_LEAST, in their order. The
+        title stretches over the rest, so the rundown never scrolls sideways.
+        """
+        model = self.model()
+        crew = model.crew_columns if isinstance(model, RundownModel) else ()
+        self.crew.set_columns(crew)
+        chosen = [place for place, name in enumerate(crew) if self.crew.is_shown(name)]
+        width = self.width()
+        for narrower_than, column in NARROW_HIDDEN:
+            self.setColumnHidden(column, width < narrower_than)
+        usable = width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        title = COLUMNS.index("Title")
+
+        def fixed() -> int:
+            return sum(self.columnWidth(column) for column in range(len(COLUMNS))
+                       if column != title and not self.isColumnHidden(column))
+
+        giving_way = [column for _width, column in NARROW_HIDDEN if column not in KEPT_BEFORE_CREW]
+        while chosen and usable - fixed() - TITLE_ROOMY < len(chosen) * CREW_ROOMY and giving_way:
+            self.setColumnHidden(giving_way.pop(0), True)
+        room = usable - fixed() - TITLE_LEAST
+        fitting = max(0, min(len(chosen), room // CREW_LEAST))
+        each = min(CREW_MOST, max(CREW_LEAST, (usable - fixed()) // (fitting + TITLE_SHARE)),
+                   room // fitting) if fitting else 0
+        shown = set(chosen[:fitting])
+        for place in range(len(crew)):
+            self.setColumnHidden(len(COLUMNS) + place, place not in shown)
+            if place in shown:
+                self.setColumnWidth(len(COLUMNS) + place, each)
+        self.crew.no_room = tuple(crew[place] for place in chosen[fitting:])
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        for narrower_than, column in NARROW_HIDDEN:
-            self.setColumnHidden(column, self.width() < narrower_than)
+        self.fit_columns()
         # The first layout (and every resize) can push the followed row out of view: bring it back.
         if self._followed is not None:
             self.scrollTo(self.model().index(self._followed, 0), QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -153,7 +153,7 @@ class RundownEditing(QObject):
         """The slot dialog over the operator window, not modal: GO stays one click and one key away."""
         if self.dialog is not None:
             self.dialog.close()
-        dialog = SlotDialog(self.command, slot, after, self.window)
+        dialog = SlotDialog(self.command, slot, after, self.window, crew_columns=self.model.crew_columns)
         dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.show()

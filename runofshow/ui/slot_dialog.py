@@ -9,6 +9,12 @@ with its reason, so nothing typed is lost.
 A panel's moderator, panellists and cues are edited here too (the moderator and panellist rows show for a
 panel, or a slot that has them); a cue's speaker is one "Name, role, organisation" text, as a programme
 prints it. The cues go to `edit_slot` as "Title | 3m | Name, role, organisation" lines, in their order.
+
+The crew's cues (the agenda's crew columns: Audio, Video…) are one line each; they go to `edit_slot` or
+`insert_slot` as `crew`, "Column: cue" texts, the whole list at once (a column left empty has no cue).
+
+Over 400 lines, not split: every field turns into the one command OK runs, and `command` compares them all
+with the slot as it is; the fields and that comparison read best side by side.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +50,7 @@ from runofshow.ui.plan_entry import parse_length, parse_time_of_day, person_line
 from runofshow.ui.theme import CAUTION, PANEL, TEXT
 
 RunCommand = Callable[[str, Mapping[str, object]], Outcome]
+CREW_CUE_MOST = 200  # characters in one crew cue, as the agenda allows
 
 # Over the operator window it inherits its style sheet's light text: the dark panel goes behind it too.
 SLOT_DIALOG_STYLE = f"""
@@ -56,7 +64,8 @@ QDialog#slotDialog QComboBox {{ background: #0b0f18; color: {TEXT}; border: 1px 
 class SlotDialog(QDialog):
     """Edit `slot`, or (slot None) make a new slot after the slot id `after` ('' for the top)."""
 
-    def __init__(self, run: RunCommand, slot: Slot | None, after: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, run: RunCommand, slot: Slot | None, after: str = "", parent: QWidget | None = None, *,
+                 crew_columns: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.run = run
         self.slot = slot
@@ -129,6 +138,14 @@ class SlotDialog(QDialog):
         self.notes.setMinimumHeight(80)
         self.warning = QLineEdit(format_short(slot.warning) if slot and slot.warning is not None else "")
         self.warning.setPlaceholderText(self.tr("the event's default"))
+        # One line per crew column: the slot's cue for that department (insert_slot takes them too).
+        self.crew: dict[str, QLineEdit] = {}
+        for column in crew_columns:
+            cue_field = QLineEdit(slot.crew_cue(column) if slot else "")
+            cue_field.setMaxLength(CREW_CUE_MOST)
+            cue_field.setCursorPosition(0)
+            cue_field.setPlaceholderText(self.tr("{column} cue for this slot").format(column=column))
+            self.crew[column] = cue_field
         if slot is None:  # insert_slot takes none of these: one command per OK, so they wait for the slot to exist
             for field in (self.notes, self.warning, self.moderator, self.panellists, self.cues):
                 field.setEnabled(False)
@@ -163,6 +180,16 @@ class SlotDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _index: self._show_panel_rows())
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Warning before the end"), self.warning)
+        if self.crew:  # two columns to a row: four departments take two lines of the dialog, not four
+            crew_grid = QGridLayout()
+            crew_grid.setColumnStretch(1, 1)
+            crew_grid.setColumnStretch(3, 1)
+            for place, (column, cue_field) in enumerate(self.crew.items()):
+                name = QLabel(column)
+                name.setBuddy(cue_field)
+                crew_grid.addWidget(name, place // 2, 2 * (place % 2))
+                crew_grid.addWidget(cue_field, place // 2, 2 * (place % 2) + 1)
+            form.addRow(self.tr("Crew cues"), crew_grid)
 
         self.problem = QLabel()
         self.problem.setObjectName("slotProblem")
@@ -295,6 +322,15 @@ class SlotDialog(QDialog):
             lines.append(f"{title} | {format_duration(length)}" + (f" | {speaker}" if speaker else ""))
         return lines, ""
 
+    def crew_lines(self) -> list[str]:
+        """'Column: cue' for each crew column with a cue, in the agenda's column order."""
+        lines = []
+        for column, field in self.crew.items():
+            cue = " ".join(field.text().split())  # one line: a pasted line break or tab is a space
+            if cue:
+                lines.append(f"{column}: {cue}")
+        return lines
+
     def command(self) -> tuple[str, dict[str, object], str]:
         """The plan command OK runs: (name, arguments, '') or ('', {}, what is wrong with the fields)."""
         title = self.title.text().strip()
@@ -322,6 +358,7 @@ class SlotDialog(QDialog):
         if problem:
             return "", {}, problem
         moderator = self.moderator.text().strip()
+        crew = self.crew_lines()
         kind = str(self.kind.currentText())
         notes = self.notes.toPlainText()
         slot = self.slot
@@ -331,6 +368,8 @@ class SlotDialog(QDialog):
                 args["speakers"] = speakers
             if start:
                 args["start"] = start
+            if crew:
+                args["crew"] = crew
             return "insert_slot", args, ""
         args = {"slot": slot.id}
         if title != slot.title:
@@ -354,6 +393,8 @@ class SlotDialog(QDialog):
         if cues != [f"{c.title} | {format_duration(c.duration)}" + (f" | {_line(c.speaker)}" if c.speaker else "")
                     for c in slot.cues]:
             args["cues"] = cues
+        if self.crew and crew != [f"{column}: {cue}" for column, cue in slot.crew if column in self.crew]:
+            args["crew"] = crew
         if warning != slot.warning and not (warning is None and slot.warning is None):
             if warning is None:
                 return "", {}, self.tr("Warning: type a time; the plan keeps a slot's own warning once set.")

@@ -299,6 +299,9 @@ edit = st.one_of(
     st.builds(lambda m, slot: ("shift", {"minutes": m, **({"from": slot} if slot else {})}),
               st.integers(-600, 600), st.sampled_from(SLOT_IDS)),
     st.sampled_from([("undo", {}), ("go", {}), ("next", {})]),
+    st.builds(lambda slot, crew: ("edit_slot", {"slot": slot, "crew": crew}), st.sampled_from(SLOT_IDS),
+              st.lists(st.sampled_from(["Audio: lectern mic", "video: camera 2", "Stage:", "Catering: coffee",
+                                        "handhelds"]), max_size=3)),
 )
 
 
@@ -393,3 +396,90 @@ def test_cues_that_do_not_fit_the_slot_or_cannot_be_read_are_refused_with_the_re
     bad = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "moderator": ", Chair, LUP"})
     assert not bad.accepted and "no name" in bad.message
     assert engine.agenda == before
+
+
+# -- the crew's cues ------------------------------------------------------------------------------------
+
+CREW_COLUMNS = ("Audio", "Video", "Lighting", "Stage")
+
+
+def with_crew_columns() -> Agenda:
+    return replace(seed(), columns=CREW_COLUMNS)
+
+
+def crew_of(engine: ShowEngine, slot_id: str) -> tuple[tuple[str, str], ...]:
+    return engine.agenda.slots[engine.agenda.index_of(slot_id) or 0].crew
+
+
+def test_every_plan_edit_keeps_the_agendas_crew_columns() -> None:
+    engine = ShowEngine(with_crew_columns())
+    for name, args in [("edit_slot", {"slot": "closing", "duration": 600}),
+                       ("skip_slot", {"slot": "break", "on": True}),
+                       ("insert_slot", {"after": "welcome", "title": "Guest", "duration": 300}),
+                       ("move_slot", {"slot": "closing", "after": "reception"}), ("delete_slot", {"slot": "guest"}),
+                       ("shift", {"minutes": 5})]:
+        outcome = engine.execute(name, at(13, 0), args)
+        assert outcome.accepted, (name, outcome.message)
+        assert engine.agenda.columns == CREW_COLUMNS, name
+
+
+def test_edit_sets_replaces_and_clears_a_slots_crew_cues_in_column_order_and_undo_brings_them_back() -> None:
+    engine = ShowEngine(with_crew_columns())
+    before = engine.agenda
+    outcome = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "crew": [
+        "Stage: four chairs, a side table", " video :  camera 2 wide ", "Audio: handhelds 3-5", "Lighting:"]})
+    assert outcome.accepted, outcome.message
+    # In the agenda's column order, the column as the agenda spells it, an empty cue is no cue.
+    assert crew_of(engine, "policy-panel") == (("Audio", "handhelds 3-5"), ("Video", "camera 2 wide"),
+                                               ("Stage", "four chairs, a side table"))
+    panel = panel_of(engine)
+    assert (panel.crew_cue("Video"), panel.crew_cue("Lighting")) == ("camera 2 wide", "")
+    # The list replaces the slot's cues: a column left out has none.
+    assert engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "crew": ["Video: camera 1"]}).accepted
+    assert crew_of(engine, "policy-panel") == (("Video", "camera 1"),)
+    assert engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "crew": []}).accepted
+    assert crew_of(engine, "policy-panel") == ()
+    refused = engine.execute("edit_slot", at(13, 0), {"slot": "policy-panel", "crew": []})
+    assert not refused.accepted and refused.message == words.nothing_changed(panel.title)
+    for _ in range(3):
+        assert engine.execute("undo", at(13, 0), {}).accepted
+    assert engine.agenda == before
+
+
+def test_insert_slot_takes_crew_cues() -> None:
+    engine = ShowEngine(with_crew_columns())
+    outcome = engine.execute("insert_slot", at(13, 0), {"after": "welcome", "title": "Live link", "duration": 300,
+                                                        "id": "link", "crew": ["Video: live feed on screen 1"]})
+    assert outcome.accepted, outcome.message
+    assert crew_of(engine, "link") == (("Video", "live feed on screen 1"),)
+
+
+def test_crew_cues_that_cannot_be_used_are_refused_with_the_reason() -> None:
+    engine = ShowEngine(with_crew_columns())
+    cases = [
+        (["Audoi: handhelds"], "no crew column 'Audoi' (the columns are Audio, Video, Lighting, Stage); "
+                               "did you mean 'Audio'?"),
+        (["Catering: coffee"], "no crew column 'Catering' (the columns are Audio, Video, Lighting, Stage)"),
+        (["handhelds 3-5"], words.crew_line_unreadable("handhelds 3-5")),
+        ([": handhelds"], words.crew_line_unreadable(": handhelds")),
+        (["Audio: one", "audio: two"], words.crew_column_twice("Audio")),
+        (["Audio: " + "x" * 201], words.crew_cue_too_long("Audio", 201, 200)),
+    ]
+    for crew, says in cases:
+        outcome = engine.execute("edit_slot", at(13, 0), {"slot": "welcome", "crew": crew})
+        assert (outcome.accepted, outcome.message) == (False, says), crew
+    assert engine.agenda == with_crew_columns()
+    # Without columns in the agenda, no crew cue can be given.
+    bare = ShowEngine(replace(seed(), columns=()))
+    outcome = bare.execute("edit_slot", at(13, 0), {"slot": "welcome", "crew": ["Audio: lectern mic"]})
+    assert (outcome.accepted, outcome.message) == (False, words.no_crew_columns())
+
+
+def test_the_command_table_bounds_the_crew_list() -> None:
+    engine = ShowEngine(with_crew_columns())
+    many = engine.execute("edit_slot", at(13, 0), {"slot": "welcome", "crew": ["Audio: x"] * 21})
+    assert not many.accepted and many.message == words.too_many_items("crew", 20)
+    long = engine.execute("edit_slot", at(13, 0), {"slot": "welcome", "crew": ["Audio: " + "x" * 244]})
+    assert not long.accepted and long.message == words.too_long("crew", 250)
+    tab = engine.execute("edit_slot", at(13, 0), {"slot": "welcome", "crew": ["Audio:\tmic"]})
+    assert not tab.accepted and tab.message == words.control_character("crew", 9)

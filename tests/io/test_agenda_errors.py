@@ -83,7 +83,7 @@ slots:
         "x.yaml:8:10: end 09:00 is not after start 10:00; for a slot that runs past midnight write "
         "`end: 09:00 +1d` or give a `duration`",
         "x.yaml:13:5: unknown key `colour` in a slot; known keys: id, title, kind, date, start, end, duration, "
-        "speakers, moderator, panellists, cues, notes, warning, hard, skip",
+        "speakers, moderator, panellists, cues, notes, warning, hard, skip, crew",
     ]
 
 

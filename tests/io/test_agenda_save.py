@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 import stat
@@ -145,7 +146,14 @@ _EDIT = st.one_of(
     st.tuples(st.just("gap"), st.integers(0, 50), st.integers(0, 120)),
     st.tuples(st.just("flags"), st.integers(0, 50), st.tuples(st.booleans(), st.booleans())),
     st.tuples(st.just("people"), st.integers(0, 50), st.lists(_TITLES, max_size=3)),
+    st.tuples(st.just("crew"), st.integers(0, 50), st.dictionaries(
+        st.sampled_from(("Audio", "Video", "Lighting", "Stage")),
+        # (no " #": the test's comment count would take the quoted text for a comment)
+        st.text(alphabet=st.sampled_from("abcXYZ :'\"-,&é#0123456789[]{}"), max_size=30).filter(
+            lambda t: t.strip() == t and " #" not in t),
+        max_size=4)),
 )
+_CREW_COLUMNS = ("Audio", "Video", "Lighting", "Stage")  # a file without columns gets these with its first cue
 
 
 def _apply(agenda: Agenda, edits: list[tuple[str, int, object]]) -> Agenda:
@@ -157,7 +165,11 @@ def _apply(agenda: Agenda, edits: list[tuple[str, int, object]]) -> Agenda:
         if kind == "title":
             slots[i] = dataclasses.replace(slots[i], title=str(value))
         elif kind == "duration":
-            slots[i] = dataclasses.replace(slots[i], end=slots[i].start + timedelta(minutes=int(value)))  # type: ignore[call-overload]
+            length = int(value) * 60  # type: ignore[call-overload]
+            # As the plan commands do it, the cues that no longer fit go (a valid plan has no cues past its end).
+            fitting = [total for total in itertools.accumulate(c.duration for c in slots[i].cues) if total <= length]
+            slots[i] = dataclasses.replace(slots[i], end=slots[i].start + timedelta(seconds=length),
+                                           cues=slots[i].cues[:len(fitting)])
         elif kind == "insert":
             new = Slot(id=f"new-{number}", title=str(value), kind=SlotKind.TALK, start=slots[i].end,
                        end=slots[i].end + timedelta(minutes=10))
@@ -174,6 +186,10 @@ def _apply(agenda: Agenda, edits: list[tuple[str, int, object]]) -> Agenda:
         elif kind == "people":
             slots[i] = dataclasses.replace(slots[i], speakers=tuple(
                 p for p in (Person.from_line(str(line)) for line in value) if p))  # type: ignore[attr-defined]
+        elif kind == "crew":
+            agenda = agenda if agenda.columns else dataclasses.replace(agenda, columns=_CREW_COLUMNS)
+            cues: dict[str, str] = value  # type: ignore[assignment]
+            slots[i] = dataclasses.replace(slots[i], crew=tuple((c, cues[c]) for c in agenda.columns if cues.get(c)))
     laid: list[Slot] = []
     start = agenda.slots[0].start
     for slot in slots:
@@ -220,8 +236,9 @@ def test_adding_a_speaker_keeps_the_others_as_they_were_written() -> None:
                   if s.id == "status-norway" else s for s in agenda.slots)
     new = dataclasses.replace(agenda, slots=slots)
     written = render_agenda(text, new)
-    assert written == text.replace("        organisation: LUP\n\n  - id: ec-objectives",
-                                   "        organisation: LUP\n      - Jo Berg, Chair,\n\n  - id: ec-objectives")
+    assert written == text.replace("        organisation: LUP\n    crew:\n      Audio: lectern mic\n",
+                                   "        organisation: LUP\n      - Jo Berg, Chair,\n    crew:\n"
+                                   "      Audio: lectern mic\n")
     assert _load(written) == new
 
 
@@ -248,4 +265,84 @@ def test_a_hard_start_taken_off_keeps_the_comment_on_its_line() -> None:
     written = render_agenda(text, soft)
     assert re.search(r"\n    hard: false +# the return from the break", written), written
     assert _load(written) == soft
+    assert render_agenda(written, agenda) == text
+
+
+# -- the crew's cues ------------------------------------------------------------------------------------------
+
+CREW_TEXT = """\
+columns: [Audio, Video, Lighting, Stage]   # the departments on the crew's rundown
+event: {title: T, date: 2024-05-02, timezone: Europe/Oslo}
+
+slots:
+  - id: welcome
+    start: 10:00
+    end: 10:15
+    title: Welcome
+    crew:
+      Audio: lectern mic live   # the grey one, not the spare
+      # the director wants the wide shot first
+      Video: camera 1 wide
+    notes: Doors close at 09:58
+
+  - id: panel
+    start: 10:15
+    end: 11:00
+    title: Panel
+    crew: {Stage: four chairs}  # flow, on purpose
+
+  - id: coffee
+    start: 11:00
+    end: 11:20
+    title: Coffee
+    crew:
+      Lighting: house lights up
+# the end
+"""
+
+
+def _with_crew(agenda: Agenda, **crew: tuple[tuple[str, str], ...]) -> Agenda:
+    return dataclasses.replace(agenda, slots=tuple(dataclasses.replace(s, crew=crew[s.id]) if s.id in crew else s
+                                                   for s in agenda.slots))
+
+
+def test_a_crew_cue_changed_added_and_removed_keeps_the_comments_and_the_layout() -> None:
+    agenda = _load(CREW_TEXT)
+    assert agenda.slots[0].crew == (("Audio", "lectern mic live"), ("Video", "camera 1 wide"))
+    new = _with_crew(agenda, welcome=(("Audio", "lectern mic and handheld 2"), ("Video", "camera 1 wide"),
+                                      ("Stage", "lectern centre")),
+                     panel=(("Audio", "handhelds 3-5"), ("Stage", "four chairs")))
+    written = render_agenda(CREW_TEXT, new)
+    assert _load(written) == new
+    assert written == CREW_TEXT.replace(
+        "      Audio: lectern mic live   #", "      Audio: lectern mic and handheld 2   #").replace(
+        "      Video: camera 1 wide\n", "      Video: camera 1 wide\n      Stage: lectern centre\n").replace(
+        "crew: {Stage: four chairs}  #", "crew: {Audio: handhelds 3-5, Stage: four chairs}  #")
+    assert render_agenda(written, agenda) == CREW_TEXT  # undone: the file as it was written
+
+
+def test_a_slots_crew_cues_cleared_take_the_crew_key_away_and_a_new_slot_gets_block_style_cues() -> None:
+    agenda = _load(CREW_TEXT)
+    cleared = _with_crew(agenda, coffee=())
+    written = render_agenda(CREW_TEXT, cleared)
+    assert "house lights" not in written and written.count("crew:") == 2
+    assert written.endswith("    title: Coffee\n# the end\n")
+    assert _load(written) == cleared
+    coffee = agenda.slots[-1]
+    guest = Slot(id="guest", title="Guest", kind=SlotKind.TALK, start=coffee.end,
+                 end=coffee.end + timedelta(minutes=5),
+                 crew=(("Audio", "handheld 1"), ("Video", "yes"), ("Stage", "4")))
+    added = dataclasses.replace(agenda, slots=(*agenda.slots, guest))
+    written = render_agenda(CREW_TEXT, added)
+    assert "    crew:\n      Audio: handheld 1\n      Video: yes\n      Stage: '4'\n" in written
+    assert _load(written) == added
+
+
+def test_crew_columns_given_to_a_file_without_them_are_written_at_the_top() -> None:
+    text = (DATA / "commented.yaml").read_text(encoding="utf-8")
+    agenda = _load(text)
+    crewed = _with_crew(dataclasses.replace(agenda, columns=("Audio", "Video")), welcome=(("Audio", "lectern mic"),))
+    written = render_agenda(text, crewed)
+    assert _load(written) == crewed
+    assert "columns: [Audio, Video]\n" in written
     assert render_agenda(written, agenda) == text

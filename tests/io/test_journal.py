@@ -143,7 +143,8 @@ def test_a_journal_replays_on_its_recorded_plan_even_when_the_file_changed(tmp_p
     session.run("goto", at(13, 40), {"slot": "whitepaper"})
     session.run("goto", at(13, 50), {"slot": "agder"})
     agenda = seed()
-    edited = agenda.__class__(agenda.event, tuple(s for s in agenda.slots if s.id != "whitepaper"), agenda.messages)
+    edited = agenda.__class__(agenda.event, tuple(s for s in agenda.slots if s.id != "whitepaper"), agenda.messages,
+                              agenda.columns)
     replayed = replay(edited, read_journal(session.journal.path))  # type: ignore[union-attr]
     assert replayed.problems == [] and replayed.recorded_plan
     state = replayed.engine.state(at(13, 55))

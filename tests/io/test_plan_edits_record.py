@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Instant
 from runofshow.core.show import ShowEngine
 from runofshow.io.journal import latest_journal, read_journal, replay
+from runofshow.io.plan_codec import PlanDecodeError, plan_from_json, plan_to_json
 from runofshow.io.report import build_report
 from runofshow.io.session import ShowSession, find_resumable
 from tests.core.helpers import at, seed
@@ -177,3 +180,68 @@ def test_a_checkpoint_with_damaged_undo_plans_is_passed_over_and_the_commands_re
     replayed = replay(seed(), read_journal(path))
     assert any("checkpoint passed over" in p for p in replayed.problems)
     same_show(session.engine, replayed.engine, at(13, 33))
+
+
+# -- the crew's columns and cues ----------------------------------------------------------------------------
+
+CREW_COLUMNS = ("Audio", "Video", "Lighting", "Stage")
+
+
+def crew_seed() -> Agenda:
+    plan = replace(seed(), columns=CREW_COLUMNS)
+    return replace(plan, slots=(replace(plan.slots[0], crew=(("Audio", "lectern mic"), ("Video", "camera 1"))),
+                                *plan.slots[1:]))
+
+
+def test_a_recorded_plan_keeps_columns_and_crew_cues_and_an_older_record_without_them_loads() -> None:
+    plan = crew_seed()
+    decoded = plan_from_json(json.loads(json.dumps(plan_to_json(plan))))
+    assert decoded == plan and decoded.columns == CREW_COLUMNS
+    # A plan made in code may hold cues of a column it does not list: it is recorded and replayed as it was.
+    odd = replace(plan, columns=())
+    assert plan_from_json(plan_to_json(odd)) == odd
+    assert decoded.slots[0].crew == (("Audio", "lectern mic"), ("Video", "camera 1"))
+    old = plan_to_json(plan)
+    del old["columns"]
+    for slot in old["slots"]:
+        del slot["crew"]
+    older = plan_from_json(old)
+    assert older.columns == () and all(s.crew == () for s in older.slots)
+
+
+@pytest.mark.parametrize("damage", [
+    {"columns": "Audio"}, {"columns": [1]}, {"columns": ["Audio", "audio"]},
+    {"crew": [["Audio"]]}, {"crew": [["Audio", 3]]}, {"crew": {"Audio": "x"}}, {"crew": [["", "x"]]},
+    {"crew": [["Audio", "x" * 201]]}, {"crew": [["Audio", "x"]] * 21}, {"crew": "Audio: x"},
+])
+def test_a_recorded_plan_with_damaged_columns_or_crew_cues_is_refused(damage: dict[str, object]) -> None:
+    recorded = plan_to_json(crew_seed())
+    if "columns" in damage:
+        recorded["columns"] = damage["columns"]
+    else:
+        recorded["slots"][0]["crew"] = damage["crew"]
+    with pytest.raises(PlanDecodeError):
+        plan_from_json(recorded)
+
+
+def test_crew_edits_survive_a_checkpoint_a_replay_and_a_restart_with_their_undo(tmp_path: Path) -> None:
+    session = ShowSession(crew_seed(), AGENDA_PATH, tmp_path)
+    session.run("go", at(13, 30))
+    assert session.run("edit_slot", at(13, 31), {"slot": "policy-panel",
+                                                 "crew": ["Audio: handhelds 3-5", "Stage: four chairs"]}).accepted
+    assert session.run("insert_slot", at(13, 32), {"after": "welcome", "title": "Guest", "duration": 60,
+                                                   "id": "guest", "crew": ["Video: camera 2 on the guest"]}).accepted
+    contents = read_journal(latest_journal(tmp_path, AGENDA_PATH))  # type: ignore[arg-type]
+    same_show(session.engine, replay(crew_seed(), contents).engine, at(13, 33))
+    found = find_resumable(tmp_path, AGENDA_PATH, crew_seed(), at(13, 33))  # kill -9, then a restart
+    assert found is not None and found.engine is not None
+    same_show(session.engine, found.engine, at(13, 33))
+    plan = found.engine.agenda
+    assert plan.columns == CREW_COLUMNS
+    assert plan.slots[plan.index_of("policy-panel") or 0].crew == (("Audio", "handhelds 3-5"),
+                                                                   ("Stage", "four chairs"))
+    assert plan.slots[plan.index_of("guest") or 0].crew == (("Video", "camera 2 on the guest"),)
+    resumed = ShowSession(crew_seed(), AGENDA_PATH, tmp_path)
+    resumed.resume(found, at(13, 34))
+    assert resumed.run("undo", at(13, 35)).accepted and resumed.run("undo", at(13, 35)).accepted
+    assert resumed.engine.agenda == crew_seed()

@@ -151,3 +151,20 @@ def test_refused_and_malformed_osc_leave_the_show_as_it_was(osc: Remote) -> None
         send(osc, "/runofshow/pause")  # well formed, refused by the engine: logged, nothing changes
     assert done.args is not None and not done.args[0].accepted
     assert serialise(osc.bridge.state, 1.0).key == before
+
+
+def test_an_empty_text_or_nil_passes_an_optional_argument_by_and_a_dash_empties_it() -> None:
+    # A desk reaches `crew` (the 13th argument) only past start, notes, moderator, speakers, panellists and
+    # cues: "" there must leave them as they are, not make the slot soft, wipe its notes or the panel.
+    args, problem = osc_arguments("edit_slot", ["policy-panel", "", 1800, "", "", "", "", "", 300, "", "", "",
+                                                "Audio: handhelds 1-5"])
+    assert problem == ""
+    assert args == {"slot": "policy-panel", "duration": 1800, "warning": 300, "crew": ("Audio: handhelds 1-5",)}
+    args, problem = osc_arguments("edit_slot", ["policy-panel", None, 1800, None, None, None, None, None])
+    assert problem == "" and args == {"slot": "policy-panel", "duration": 1800}
+    args, problem = osc_arguments("edit_slot", ["agder", "", None, "-", "", "", "-", "-", None, "-"])
+    assert problem == ""
+    assert args == {"slot": "agder", "start": "", "speakers": (), "notes": "", "moderator": ""}
+    # A required argument keeps its "": insert_slot's `after` "" is the top of the rundown.
+    args, problem = osc_arguments("insert_slot", ["", "Doors", 600])
+    assert problem == "" and args["after"] == ""

@@ -101,3 +101,23 @@ def test_a_panels_moderator_panellists_and_cues_over_http_and_osc_refused_when_t
                                                 "Ann, KS", "Opening | 5m | Ann, KS; Q&A | 25m"])
     assert problem == "" and args["moderator"] == "Jo, Chair, LUP" and args["panellists"] == ("Ann, KS",)
     assert args["cues"] == ("Opening | 5m | Ann, KS", "Q&A | 25m")
+
+
+def test_crew_cues_over_http_in_the_snapshot_undone_and_over_osc(remote: Remote) -> None:
+    before = remote.get("/api/state").body
+    assert before["columns"] == ["Audio", "Video", "Lighting", "Stage"]
+    reply = remote.command("edit_slot", {"slot": "closing", "crew": ["Audio: lectern mic, then outro", "Video: wide"]})
+    assert reply.status == 200 and reply.body["ok"], reply.body
+    rundown = reply.body["state"]["rundown"]
+    assert rundown[rundown_ids(reply.body["state"]).index("closing")]["crew"] == {
+        "Audio": "lectern mic, then outro", "Video": "wide"}
+    refused = remote.command("edit_slot", {"slot": "closing", "crew": ["Catering: coffee"]})
+    assert refused.status == 409 and "no crew column 'Catering'" in refused.body["error"]
+    undone = remote.command("undo")
+    assert undone.status == 200 and undone.body["state"]["rundown"] == before["rundown"]
+    # OSC: after the older arguments, the cues as one text split at semicolons.
+    args, problem = osc_arguments("edit_slot", ["closing", "", 300, "", "", "", "", "", 60, "", "", "",
+                                                "Audio: lectern mic; Stage: strike the chairs"])
+    assert problem == "" and args["crew"] == ("Audio: lectern mic", "Stage: strike the chairs")
+    args, problem = osc_arguments("insert_slot", ["welcome", "Guest", 300, "", "talk", "", "", "Video: camera 2"])
+    assert problem == "" and args["crew"] == ("Video: camera 2",)

@@ -52,8 +52,8 @@ def test_an_invalid_edit_keeps_the_last_good_agenda_running_and_lists_every_erro
     assert rig.prompts.problem_calls == []
     title, intro, lines = panel.title.text(), panel.intro.text(), panel.lines()
     assert title == "⚠ The agenda has errors" and "last good agenda" in intro
-    assert [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines] == [["45", "12"], ["77", "11"]]
-    assert lines[0].startswith(f"{rig.agenda_path.resolve()}:45:12: start: '14:61'")
+    assert [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines] == [["57", "12"], ["98", "11"]]
+    assert lines[0].startswith(f"{rig.agenda_path.resolve()}:57:12: start: '14:61'")
     rig.at(at(13, 31))
     assert bridge.state.current is not None and bridge.state.current.id == "welcome"
     assert bridge.state.elapsed == 60

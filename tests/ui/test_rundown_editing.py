@@ -150,7 +150,7 @@ def test_an_edit_the_plan_refuses_says_why_and_the_cell_goes_back(rig: Rig) -> N
 def test_the_rundown_keys_are_in_the_rundown_menu_and_the_shortcuts_sheet(rig: Rig) -> None:
     menu = [action.text() for action in rig.window.rundown_menu.actions()]
     assert menu == ["Edit slot…", "Edit in place", "Insert slot…", "Delete slot", "Move slot up", "Move slot down",
-                    "Skip slot", "Delay from here +5 min", "Earlier from here −5 min"]
+                    "Skip slot", "Delay from here +5 min", "Earlier from here −5 min", "", "Crew columns"]
     rig.window.show_shortcuts()
     sheet = rig.window._shortcuts
     assert sheet is not None
