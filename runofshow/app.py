@@ -247,6 +247,13 @@ class AppController(QObject):
         if agenda is None:
             return
         assert self.bridge is not None and self.window is not None
+        running = self.agenda_path
+        if (self.bridge.state.phase in UNDER_WAY and running is not None and path.resolve() != running.resolve()
+                and not self.prompts.open_during_show(running, path)):
+            # The displays keep this show; the other file stays where it is, for File > Open later.
+            self.window.show_notice(self.tr("Not opened: {path}. The show on {name} goes on.")
+                                    .format(path=path, name=running.name))
+            return
         self.bridge.session.close()
         session = self.records.session_for(path, agenda)
         self.bridge.set_session(session)

@@ -35,6 +35,8 @@ class FakePrompts:
         self.disk_changes: list[Path] = []
         self.new_agenda_answer: NewAgenda | None = None  # File > New agenda: what the operator filled in
         self.new_agenda_asks: list[Path] = []
+        self.open_during_show_answer = True  # another agenda opened mid-show: switch to it
+        self.open_during_show_asks: list[tuple[Path, Path]] = []  # (the running agenda, the other one)
 
     def attach(self, window: object) -> None:
         self.window = window
@@ -75,6 +77,10 @@ class FakePrompts:
     def new_agenda(self, folder: Path) -> NewAgenda | None:
         self.new_agenda_asks.append(folder)
         return self.new_agenda_answer
+
+    def open_during_show(self, running: Path, other: Path) -> bool:
+        self.open_during_show_asks.append((running, other))
+        return self.open_during_show_answer
 
 
 @pytest.fixture

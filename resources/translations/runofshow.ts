@@ -104,21 +104,26 @@
     </message>
     <message>
         <location filename="../../runofshow/app.py" line="254"/>
+        <source>Not opened: {path}. The show on {name} goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="261"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="285"/>
+        <location filename="../../runofshow/app.py" line="292"/>
         <source>the file already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="289"/>
+        <location filename="../../runofshow/app.py" line="296"/>
         <source>New agenda not written to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="422"/>
+        <location filename="../../runofshow/app.py" line="429"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -126,18 +131,31 @@
 <context>
     <name>CrewColumnChoice</name>
     <message>
-        <location filename="../../runofshow/ui/crew_columns.py" line="66"/>
+        <location filename="../../runofshow/ui/crew_columns.py" line="75"/>
         <source>This agenda has no crew columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/crew_columns.py" line="69"/>
+        <location filename="../../runofshow/ui/crew_columns.py" line="78"/>
         <source>{column} (no room at this width)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/crew_columns.py" line="75"/>
+        <location filename="../../runofshow/ui/crew_columns.py" line="84"/>
         <source>Show the {column} cues in the rundown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrewColumns</name>
+    <message>
+        <location filename="../../runofshow/ui/crew_columns.py" line="36"/>
+        <source>STAND BY for {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/crew_columns.py" line="37"/>
+        <source>STAND BY for {title}:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -154,150 +172,175 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="273"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="280"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="275"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="282"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="276"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="283"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="281"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="288"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="282"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="289"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="289"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="296"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="291"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="298"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="292"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="299"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="296"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="303"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="297"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="304"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="324"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="331"/>
         <source>Quit during the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="326"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="333"/>
         <source>The show is under way. If you quit now, every display goes dark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="327"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="334"/>
         <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="330"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="337"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="331"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="338"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="348"/>
+        <source>Open another agenda?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="349"/>
+        <source>A show is running on {running}: open {other} now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../runofshow/ui/dialogs.py" line="352"/>
+        <source>The displays will show the new event. This show&apos;s record is kept and can be resumed from File &gt; Recent agendas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="355"/>
+        <source>Open {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="357"/>
+        <source>Keep the show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/dialogs.py" line="381"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="374"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="403"/>
         <source>The agenda file was changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="376"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="405"/>
         <source>{name} was changed on disk (in a text editor?) while the plan was edited here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="378"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="407"/>
         <source>Keep the plan edited here (what the displays show) and save it, or take the file on disk? Neither is lost: the other one is kept as a copy beside {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="382"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="411"/>
         <source>Keep the plan edited here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="383"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="412"/>
         <source>Take the file on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="402"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="431"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="402"/>
-        <location filename="../../runofshow/ui/dialogs.py" line="422"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="431"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="451"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="406"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="435"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="406"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="435"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="410"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="439"/>
         <source>Import a programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="417"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="446"/>
         <source>Save the imported agenda as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="418"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="447"/>
         <source>Agendas (*.yaml *.yml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="421"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="450"/>
         <source>Export the plan as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,17 +576,17 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="410"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="411"/>
         <source>This file cannot be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="423"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="424"/>
         <source>{name} (moderator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="447"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="453"/>
         <source>+{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,43 +737,48 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="341"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="315"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/import_dialog.py" line="342"/>
         <source>(the last slot&apos;s length above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="348"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="349"/>
         <source>Problems ({problems}) and notes ({notes}): every line that was not understood is here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="350"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="351"/>
         <source>Notes ({notes}): every line that was not understood is here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="364"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="365"/>
         <source>row {number}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="365"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="366"/>
         <source>line {number}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="390"/>
-        <location filename="../../runofshow/ui/import_dialog.py" line="397"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="391"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="398"/>
         <source>The import was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="391"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="392"/>
         <source>{path} is the agenda the show is running on: save the import under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="398"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="399"/>
         <source>{path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,11 +1150,6 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="323"/>
-        <source>STAND BY for {title}:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../runofshow/ui/now_panel.py" line="336"/>
         <source>{symbol} {drift} · projected end {time}</source>
         <translation type="unfinished"></translation>
@@ -1375,27 +1418,27 @@ Mic check
 <context>
     <name>PrintExport</name>
     <message>
-        <location filename="../../runofshow/ui/print_export.py" line="56"/>
+        <location filename="../../runofshow/ui/print_export.py" line="48"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_export.py" line="57"/>
+        <location filename="../../runofshow/ui/print_export.py" line="49"/>
         <source>{count} pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_export.py" line="73"/>
+        <location filename="../../runofshow/ui/print_export.py" line="71"/>
         <source>The PDF was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_export.py" line="75"/>
+        <location filename="../../runofshow/ui/print_export.py" line="73"/>
         <source>PDF saved to {path} ({pages})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_export.py" line="92"/>
+        <location filename="../../runofshow/ui/print_export.py" line="79"/>
         <source>Print the rundown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1551,12 +1594,12 @@ Mic check
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="138"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="145"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="140"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="147"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,27 +1971,27 @@ Mic check
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="156"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="163"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="159"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="166"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,237 +2395,237 @@ Mic check
 <context>
     <name>SlotDialog</name>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="78"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="81"/>
         <source>Edit slot: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="79"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="82"/>
         <source>New slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="89"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="92"/>
         <source>15:00 or 15 (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="91"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
         <source>HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="94"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="97"/>
         <source>Hard start (keeps this time of day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="95"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="98"/>
         <source>A hard start keeps its time whatever runs before it (the end of a break, a live link). A soft start follows the slot before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="106"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="121"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="106"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="121"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="103"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="118"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="106"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="121"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="106"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="109"/>
         <source>Add speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="108"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="111"/>
         <source>Remove speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="117"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="125"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="120"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="128"/>
         <source>Name, role, organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="122"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="125"/>
         <source>Add panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="123"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="126"/>
         <source>Remove panellist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="127"/>
         <source>Cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="131"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="134"/>
         <source>Add cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="132"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="135"/>
         <source>Remove cue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="133"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="136"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="134"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="137"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="140"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="143"/>
         <source>the event&apos;s default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="158"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="161"/>
         <source>Add notes once the slot is in the rundown (select it, press E).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="161"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="164"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="162"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="165"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="163"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="127"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="166"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="164"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="167"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="168"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="171"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="181"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="184"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="182"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="185"/>
         <source>Warning before the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="305"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="333"/>
         <source>Speaker {row} has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="300"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="328"/>
         <source>A name cannot hold a comma: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="124"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="127"/>
         <source>Speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="147"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="150"/>
         <source>{column} cue for this slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="169"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="172"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="173"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="176"/>
         <source>Panellists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="177"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="180"/>
         <source>Cues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="192"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="194"/>
         <source>Crew cues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="315"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="343"/>
         <source>Cue {row} has no title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="317"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="345"/>
         <source>Cue {row}: a title or speaker cannot hold |.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="320"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="348"/>
         <source>Cue {row}: type its length in minutes (3) or minutes and seconds (3:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="338"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="366"/>
         <source>The slot needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="341"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="369"/>
         <source>Length: type minutes (15) or minutes and seconds (15:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="346"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="374"/>
         <source>Start: type a time of day such as 15:10 (or untick Hard start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="350"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="378"/>
         <source>Warning: type minutes (2) or minutes and seconds (2:00), or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="354"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="382"/>
         <source>Panellist {row} has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="400"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="428"/>
         <source>Warning: type a time; the plan keeps a slot&apos;s own warning once set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/slot_dialog.py" line="421"/>
+        <location filename="../../runofshow/ui/slot_dialog.py" line="449"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,8 +17,9 @@ _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 # A clock time as people write it: 9:30, 09.30, 9h30, 0930, 9.30 am, 9 pm, 9:30:15, 12 noon.
 _CLOCK = re.compile(
-    r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?:[:.](\d{2}))?|(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?|(noon|midnight))?$"
+    r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?:[:.](\d{2}))?|(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?|((?i:noon|midnight)))?$"
 )
+_NOON_OR_MIDNIGHT = {"noon": time(12, 0), "midnight": time(0, 0)}  # `Noon – 1:00 p.m. Lunch`
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,13 @@ def parse_time_of_day(text: str) -> TimeOfDay:
 def parse_clock_time(text: str) -> time | None:
     """A time of day from the ways programmes and spreadsheets write one, None if it is not one.
 
-    `9:30`, `09:30`, `09.30`, `9h30`, `0930`, `9.30 am`, `9:30 p.m.`, `9 pm`, `9:30:15`, `12 noon`.
-    A bare number without minutes needs am/pm (`9` alone is a count, not a time); `12 am` is midnight.
+    `9:30`, `09:30`, `09.30`, `9h30`, `0930`, `9.30 am`, `9:30 p.m.`, `9 pm`, `9:30:15`, `12 noon`, `Noon`,
+    `midnight`. A bare number without minutes needs am/pm (`9` alone is a count, not a time); `12 am` is midnight.
     """
-    match = _CLOCK.match(text.strip().replace("\u202f", " ").replace("\xa0", " "))
+    text = text.strip().replace("\u202f", " ").replace("\xa0", " ")
+    if text.lower() in _NOON_OR_MIDNIGHT:
+        return _NOON_OR_MIDNIGHT[text.lower()]
+    match = _CLOCK.match(text)
     if match is None:
         return None
     hours, minutes, seconds, packed, half, word = match.groups()
@@ -68,7 +72,7 @@ def parse_clock_time(text: str) -> time | None:
     elif word is not None:
         if hour != 12 or minute or second:
             return None
-        hour = 12 if word == "noon" else 0
+        hour = 12 if word.lower() == "noon" else 0
     if hour > 23 or minute > 59 or second > 59:
         return None
     return time(hour, minute, second)

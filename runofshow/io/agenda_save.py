@@ -112,6 +112,13 @@ def save_agenda(path: Path, agenda: Agenda, base: str | None = None) -> str:
     return new_text
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it: it is set straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Temporary file beside `path`, fsync, rename over it, fsync the folder: the file is old or new, never half."""
     folder = path.parent
@@ -121,8 +128,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        with contextlib.suppress(OSError):  # a new file keeps mkstemp's private mode
-            os.chmod(temporary, path.stat().st_mode & 0o7777)  # the saved file keeps its permissions
+        try:
+            wanted = path.stat().st_mode & 0o7777  # a replaced file keeps its permissions
+        except OSError:
+            wanted = 0o666 & ~_umask()  # a new one gets what any program's new file gets (mkstemp's is 0600)
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, wanted)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -25,6 +25,7 @@ __all__ = [
     "cell_text",
     "clock_or_range",
     "cue_in",
+    "day_fraction_length",
     "is_empty",
     "only_a_date",
     "parse_day",
@@ -102,6 +103,23 @@ def parse_length(cell: Cell) -> int | None:
         return parse_duration(text.lower().replace("mins", "m").replace("minutes", "m").replace("min", "m"))
     except ValueError:
         return None
+
+
+_FRACTION = re.compile(r"^0?[.,]\d+$")
+
+
+def day_fraction_length(cell: Cell) -> int | None:
+    """A length cell holding a plain number below 1 (0.0208): Excel's fraction of a day shown without a time
+    format, in seconds to the minute (0.0208 -> 1800); None for anything else (15 is 15 minutes)."""
+    if isinstance(cell, bool) or not isinstance(cell, (int, float, str)):
+        return None
+    if isinstance(cell, str):
+        if not _FRACTION.match(cell.strip()):
+            return None
+        cell = float(cell.strip().replace(",", "."))
+    if not 0 < cell < 1:
+        return None
+    return round(cell * 24 * 60) * 60 or None
 
 
 def parse_day(text: str) -> date | None:

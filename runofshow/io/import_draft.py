@@ -78,7 +78,8 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
                                 r"kaffepause|pausa)\b", re.IGNORECASE)),
     # Before the doors open: not on stage, but in the plan so the room knows when the first item is.
     (SlotKind.OTHER, re.compile(r"\b(registration|check-in|doors open|arrivals?|accueil des participants|"
-                                r"inscriptions?|enregistrement)\b|^\s*accueil\s*$", re.IGNORECASE)),
+                                r"inscriptions?|enregistrement)\b|^\s*accueil\s*$|^\s*(?:doors|walk-in)\b",
+                                re.IGNORECASE)),
     (SlotKind.PANEL, re.compile(r"\b(panel|q\s*&\s*a|q\s*and\s*a|q\s*/\s*a|questions and answers|round ?table|"
                                 r"debate|fireside|discussion|in conversation|table ronde|débat|"
                                 r"questions[- ]réponses|panelsamtale|paneldebatt)\b", re.IGNORECASE)),
@@ -92,7 +93,7 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
 
 def guess_kind(title: str) -> SlotKind:
     """The slot kind a programme's title implies: Break, Pause, Lunch, Coffee -> break; Registration, doors
-    open -> other; a panel, a discussion or Q&A -> panel; Drinks, Reception -> reception; welcoming, opening or
+    open, walk-in -> other; a panel, a discussion or Q&A -> panel; Drinks, Reception -> reception; welcoming, opening or
     closing remarks -> remarks; else a talk. English and French words, and a few Norwegian ones."""
     for kind, pattern in _KIND_WORDS:
         if pattern.search(title):

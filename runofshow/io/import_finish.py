@@ -45,8 +45,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @dataclass(frozen=True)
 class ImportOptions:
-    date: date | None = None  # --date: the first day, when the source does not say
-    timezone: str = ""  # --timezone: when the source does not say
+    # The operator's word wins over the file's: a zone or date the file only implies (a city, `Central Time`)
+    # is a guess, and even one it states may be an old copy; a note says when the two differ.
+    date: date | None = None  # --date: the first day; the programme's days move with it
+    timezone: str = ""  # --timezone
     default_length: int = 1800  # --default-length, seconds, for a last slot with only a start
 
 
@@ -75,6 +77,7 @@ class _Finisher:
     options: ImportOptions
     notes: list[tuple[int, str]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    day_shift: timedelta = timedelta(0)  # --date minus the file's first day: every dated slot moves by it
 
     @property
     def source(self) -> str:
@@ -93,17 +96,24 @@ class _Finisher:
 
     def event_date(self) -> date | None:
         event = self.draft.event
-        if event.date is not None:
-            return event.date
-        if self.options.date is not None:
-            return self.options.date
-        if self.draft.slots and self.draft.slots[0].day is not None:
-            return self.draft.slots[0].day
+        in_file = event.date or (self.draft.slots[0].day if self.draft.slots else None)
+        given = self.options.date
+        if given is not None:
+            if in_file is not None and in_file != given:
+                self.day_shift = given - in_file
+                self.note(0, f"--date {given.isoformat()} used; the file says {in_file.isoformat()} (the "
+                             f"programme's days move with it)")
+            return given
+        if in_file is not None:
+            return in_file
         self.problem(0, "the file gives no date for the event; give its first day with --date YYYY-MM-DD")
         return None
 
     def timezone(self) -> tuple[str, tzinfo | None]:
-        name = (self.draft.event.timezone or self.options.timezone).strip()
+        in_file, given = self.draft.event.timezone.strip(), self.options.timezone.strip()
+        name = given or in_file
+        if given and in_file and given != in_file:
+            self.note(0, f"--timezone {given} used; the file suggests {in_file}")
         if not name:
             self.problem(0, "the file does not say in which time zone the times are; give it with --timezone "
                             "(an IANA name such as Europe/Brussels)")
@@ -135,7 +145,7 @@ class _Finisher:
             if not _one_line(slot.title):
                 self.problem(slot.line, "a slot without a title")
             if slot.day is not None:
-                day = slot.day
+                day = slot.day + self.day_shift
             elif previous is not None:
                 # A slot without a date starts on the day the previous one ended (the loader's rule).
                 day = (previous.real_end or previous.start).date()
@@ -312,11 +322,11 @@ class _Finisher:
         if slot.skipped:
             mapping["skip"] = True
         if slot.speakers:
-            mapping["speakers"] = CommentedSeq([person_node(_clean_person(p)) for p in slot.speakers])
+            mapping["speakers"] = CommentedSeq([_person_node(p) for p in slot.speakers])
         if slot.moderator is not None:
-            mapping["moderator"] = person_node(_clean_person(slot.moderator))
+            mapping["moderator"] = _person_node(slot.moderator)
         if slot.panellists:
-            mapping["panellists"] = CommentedSeq([person_node(_clean_person(p)) for p in slot.panellists])
+            mapping["panellists"] = CommentedSeq([_person_node(p) for p in slot.panellists])
         if slot.cues:
             mapping["cues"] = cues_node(tuple(slot.cues), False)
         crew = CommentedMap()
@@ -430,6 +440,18 @@ def _text_value(text: str) -> Any:
 
 def _clean_person(person: Person) -> Person:
     return Person(_one_line(person.name), _one_line(person.role), _one_line(person.organisation))
+
+
+def _person_node(person: Person) -> Any:
+    """The saver's form, but a role without an organisation as `{name: …, role: …}`: the one-line form
+    `Name, role,` needs a trailing comma that a reader takes for a typo (and deletes, making the role an
+    organisation)."""
+    person = _clean_person(person)
+    if person.role and not person.organisation:
+        mapping = CommentedMap([("name", person.name), ("role", person.role)])
+        mapping.fa.set_flow_style()
+        return mapping
+    return person_node(person)
 
 
 def _hhmm(moment: datetime | time) -> str:

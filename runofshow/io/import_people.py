@@ -15,7 +15,8 @@ from runofshow.core.agenda import Person
 
 # Words that start or make a role ("Head of Unit", "Programme Director", "Lead health care").
 ROLE_WORDS = frozenset({
-    "director", "directors", "head", "ceo", "cdo", "cto", "cfo", "coo", "cio", "cmo", "minister", "lead", "leader",
+    "director", "directors", "head", "ceo", "cdo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "cso", "cco", "chro",
+    "svp", "evp", "avp", "minister", "lead", "leader",
     "chair", "chairman", "chairwoman", "chairperson", "professor", "prof", "prof.", "ambassador", "president",
     "vice-president", "vp", "manager", "officer", "adviser", "advisor", "coordinator", "founder", "co-founder",
     "partner", "secretary", "secretary-general", "commissioner", "mayor", "deputy", "chief", "researcher",
@@ -154,10 +155,9 @@ def _split_role_prefix(part: str) -> tuple[str, str] | None:
     if rest[0].lower() in {"at", "@", "chez", "bei", "hos"} and len(rest) > 1:  # `Director at Acme`: the employer
         return " ".join(tokens[:count]), " ".join(rest[1:])
     if rest[0].lower() in {"of", "for", "de", "du", "des", "i", "à"}:
-        # `Minister of Economy`, `Bourgmestre de Namur`: part of the role, unless an organisation is named
-        rest = rest[1:]
-        if not rest or not _has_organisation_word(" ".join(rest)):
-            return None
+        # `Minister of Economy`, `Minister of Health and Care Services`, `Bourgmestre de Namur`: one role, kept
+        # as printed (cutting at `of` would drop the word and change what the projector shows)
+        return part, ""
     organisation = " ".join(rest)
     acronym_role = all(_ACRONYM.match(token.strip(".,")) for token in tokens[:count])
     if _has_organisation_word(organisation) or (acronym_role and organisation[:1].isupper()):

@@ -41,13 +41,13 @@ _COLUMN_HEADS = frozenset({"time", "times", "when", "start", "end", "session", "
 _MODERATOR = "moderator"
 _PANELLISTS = "panellists"
 _SPEAKERS = "speakers"
-_BY_MARKS = {
+BY_MARKS = {
     "moderated by": _MODERATOR, "chaired by": _MODERATOR, "facilitated by": _MODERATOR, "hosted by": _MODERATOR,
     "animé par": _MODERATOR, "animée par": _MODERATOR, "présidé par": _MODERATOR, "présidée par": _MODERATOR,
     "moderiert von": _MODERATOR, "with": _PANELLISTS, "avec": _PANELLISTS, "featuring": _PANELLISTS,
     "presented by": _SPEAKERS, "by": _SPEAKERS, "par": _SPEAKERS,
 }
-_NOUN_MARKS = {
+NOUN_MARKS = {
     "moderator": _MODERATOR, "moderators": _MODERATOR, "moderation": _MODERATOR, "chair": _MODERATOR,
     "chairs": _MODERATOR, "chairperson": _MODERATOR, "co-chair": _MODERATOR, "facilitator": _MODERATOR,
     "host": _MODERATOR, "modérateur": _MODERATOR, "modératrice": _MODERATOR, "modération": _MODERATOR,
@@ -61,26 +61,27 @@ _NOUN_MARKS = {
 }
 
 
-def _alternation(words: dict[str, str]) -> str:
+def alternation(words: dict[str, str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_MARKER_LINE = re.compile(rf"^(?:(?P<by>{_alternation(_BY_MARKS)})\s*:?\s+(?=\S)|(?P<noun>{_alternation(_NOUN_MARKS)})"
+_MARKER_LINE = re.compile(rf"^(?:(?P<by>{alternation(BY_MARKS)})\s*:?\s+(?=\S)|(?P<noun>{alternation(NOUN_MARKS)})"
                           r"\s*:\s*)(?P<rest>.*)$", re.IGNORECASE)
 # The same words inside a slot's line, after its title; capitalised, so that a title's "moderated by" stays.
-_INLINE_MARKER = re.compile(r"(?<=\s)(Moderated by|Chaired by|Moderators?\s*:|Chair\s*:|Panellists\s*:|"
+INLINE_MARKER = re.compile(r"(?<=\s)(Moderated by|Chaired by|Moderators?\s*:|Chair\s*:|Panellists\s*:|"
                             r"Panelists\s*:|Speakers?\s*:|With\s*:|Modérat(?:eur|rice)s?\s*:|Animée? par|"
                             r"Intervenant(?:e)?s?\s*:|Panélistes\s*:)")
 _PEOPLE_DASH = re.compile(r"\s[-–—]+\s*(?=\S)")
 _CELL_SEPARATOR = re.compile(r"\t|\s+\|\s+")  # a table's cells: tabs (a web page, a sheet), ` | ` (markdown)
 _RULE = re.compile(r"^(?:[-*_=─━]\s*){3,}$")  # a horizontal rule: `---`, `***`, `* * *`
+_FIRESIDE = re.compile(r"\bfireside\b|\bin conversation\b", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-def _mark_role(mark: str) -> str:
+def mark_role(mark: str) -> str:
     key = re.sub(r"\s*:\s*$", "", mark.strip()).lower()
     key = re.sub(r"\s+", " ", key)
-    return _BY_MARKS.get(key) or _NOUN_MARKS.get(key, _SPEAKERS)
+    return BY_MARKS.get(key) or NOUN_MARKS.get(key, _SPEAKERS)
 
 
 def clean(line: str) -> str:
@@ -214,13 +215,13 @@ class ProgrammeReader:
         slot = self.slot
         assert slot is not None
         cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text) if cell.strip()]
-        pieces = _INLINE_MARKER.split(cells[0] if cells else "")
+        pieces = INLINE_MARKER.split(cells[0] if cells else "")
         title, people = self.title_and_people(pieces[0])
         slot.title = title.strip().rstrip(":").strip()
         if people:
             self.add_people(number, _SPEAKERS, people)
         for mark, content in zip(pieces[1::2], pieces[2::2], strict=True):
-            self.role = _mark_role(mark)
+            self.role = mark_role(mark)
             if content.strip():
                 self.read_people_text(number, self.role, content.strip())
         for cell in cells[1:]:
@@ -235,6 +236,12 @@ class ProgrammeReader:
             people = read_people(text[match.start():]) if starts_with_name(text[match.end():]) else None
             if people:
                 return text[:match.start()].strip(), people
+        for match in re.finditer(r",\s*", text):
+            # `Welcome, Dana Whitfield, Executive Director`: after a comma, only people with a role or an
+            # organisation, so that `Paris, Los Angeles and Tokyo` stays a title
+            people = read_people(text[match.end():]) if starts_with_name(text[match.end():]) else None
+            if people and all(person.role or person.organisation for person in people):
+                return text[:match.start()].strip(), people
         return text.strip(), []
 
     def read_people_piece(self, number: int, text: str) -> bool:
@@ -242,7 +249,7 @@ class ProgrammeReader:
         the text is neither (a marker whose people cannot be read is reported here)."""
         marker = _MARKER_LINE.match(text)
         if marker is not None:
-            self.role = _mark_role(marker.group("by") or marker.group("noun"))
+            self.role = mark_role(marker.group("by") or marker.group("noun"))
             rest = marker.group("rest").strip()
             if rest:
                 self.read_people_text(number, self.role, rest)
@@ -327,6 +334,11 @@ class ProgrammeReader:
         kind = guess_kind(slot.title)
         if slot.panellists and kind in (SlotKind.TALK, SlotKind.REMARKS, SlotKind.OTHER):
             kind = SlotKind.PANEL
+        people = len(slot.speakers) + len(slot.panellists) + (slot.moderator is not None)
+        if kind is SlotKind.PANEL and _FIRESIDE.search(slot.title) and people == 1:
+            # A fireside chat with its one guest is that guest's talk (a panel needs several voices)
+            kind = SlotKind.TALK
+            slot.speakers, slot.panellists = slot.speakers + slot.panellists, []
         if kind is SlotKind.PANEL and slot.speakers and not slot.panellists:
             slot.panellists, slot.speakers = slot.speakers, []
         slot.kind = kind

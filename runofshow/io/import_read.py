@@ -33,8 +33,9 @@ class ImportReadError(ValueError):
     """The file cannot be read at all: not there, not readable, or not what its name says."""
 
 
-def read_import(path: Path) -> ImportDraft:
-    """The draft a programme file makes: CSV/TSV, XLSX, or programme text."""
+def read_import(path: Path, *, year: int | None = None) -> ImportDraft:
+    """The draft a programme file makes: CSV/TSV, XLSX, or programme text. `year`: the year of a workbook's
+    sheet named by a day without one ("Day 2 – 15 Oct") when the workbook does not say (from --date)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -49,7 +50,7 @@ def read_import(path: Path) -> ImportDraft:
         if suffix in (".csv", ".tsv"):
             return read_csv(path)
         if suffix in (".xlsx", ".xlsm"):
-            return read_xlsx(path)
+            return read_xlsx(path, year=year)
         if suffix in _SAVE_AS:
             raise ImportReadError(f"{path}: {_SAVE_AS[suffix]}")
         return read_programme_file(path)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from runofshow.core.agenda import Person
 from runofshow.io.import_draft import ImportDraft
 from runofshow.io.import_html import html_lines
 from runofshow.io.import_programme import (
@@ -40,6 +41,7 @@ from runofshow.io.import_when import (
     read_slot_times,
     remove_time_range,
     time_range_end,
+    zone_phrase_in,
 )
 
 __all__ = ["read_programme_file", "read_programme_text"]
@@ -56,11 +58,43 @@ _BY_LABEL = re.compile(r"^(?P<label>organi[sz]ed by|hosted by|organisée? par|in
 _ADDRESS_WORDS = re.compile(r"\b(?:rue|street|st\.|avenue|ave\.?|road|rd\.?|boulevard|blvd|square|place|plein|"
                             r"straat|laan|chaussée|steenweg|gate|gata|gaten|vei|veien|straße|strasse|platz|"
                             r"via|calle|lane|drive|\d{4,5})\b", re.IGNORECASE)
+# A line about the times (`Central Time`, `Times in EST`, `all times CET`): never the venue, which the projector shows.
+_ABOUT_TIMES = re.compile(r"\b(?:times?|time\s*zone|timezone|fuseau horaire|heure locale|local)\b|"
+                          r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/", re.IGNORECASE)
+_ZONE_ABBREVIATIONS = re.compile(r"\b(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|"
+                                 r"JST|KST|HKT|SGT|MSK|HST|AKST|AKDT|AEST|AEDT|NZST|NZDT)(?:[+\-−]\d{1,2})?\b")
+# A part of a venue's line after its name that is a postcode and its city (`0185 Oslo`, `1000 Brussels`) or
+# a US state and ZIP code (`IL 60605`).
+_POSTCODE = re.compile(r"^(?P<code>\d{4,5})\s+(?P<city>[^\W\d_][\w' -]*)$|^[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 
 
 def _numbered(text: str) -> list[tuple[int, str]]:
     # Only real line breaks count, so the numbers are the ones an editor shows.
     return list(enumerate(re.split(r"\r\n|\r|\n", text), start=1))
+
+
+def _is_about_times(text: str) -> bool:
+    return bool(_ABOUT_TIMES.search(text) or _ZONE_ABBREVIATIONS.search(text))
+
+
+def _reads_as_venue(text: str) -> bool:
+    """`Oslo Spektrum, Sonja Henies plass 2, 0185 Oslo`, `Hotel Bristol, Oslo`: a name, then parts of which
+    one is a postcode with its city, or a city that names a time zone (a year is no postcode, unless a known
+    city follows it: `2030 goals` is not an address, `2000 Antwerpen` is)."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) < 2 or not all(parts) or len(text.split()) > 14 or text.endswith((".", ":")):
+        return False
+    if _is_about_times(text) or find_date(text) is not None or read_slot_times(text) is not None:
+        return False
+    return any(_is_postcode(part) or city_zone_in(part)[1] == part for part in parts[1:])
+
+
+def _is_postcode(part: str) -> bool:
+    match = _POSTCODE.match(part)
+    if match is None or match.group("code") is None:
+        return match is not None
+    year_like = 1900 <= int(match.group("code")) <= 2099
+    return not year_like or city_zone_in(match.group("city"))[1] == match.group("city").strip()
 
 
 def _is_heading(text: str) -> bool:
@@ -83,6 +117,7 @@ class _EventReader:
         event = self.draft.event
         paragraph: list[str] = []
         after_date = False
+        under_title = False  # the line before was the title: a venue's line may follow it
         for index, (number, raw) in enumerate(self.lines):
             text = clean(raw)
             if not text:
@@ -95,6 +130,7 @@ class _EventReader:
             if not event.title:
                 event.title = heading.strip("*_ ").strip()
                 self.title_line = number
+                under_title = True
                 continue
             if PROGRAMME_HEADING.match(heading):
                 self.close_paragraph(paragraph)
@@ -112,10 +148,11 @@ class _EventReader:
             if event.date is None and self.read_date_line(number, heading):
                 after_date = True
                 continue
-            if after_date and not event.venue_name and not event.venue_address and self.read_address(number, text):
-                after_date = False
+            if (after_date or under_title) and not event.venue_name and not event.venue_address and \
+                    self.read_address(number, text, after_date=after_date):
+                after_date = under_title = False
                 continue
-            after_date = False
+            after_date = under_title = False
             if text.startswith("#") or (not paragraph and _is_heading(heading)):
                 self.draft.note(number, f"the heading '{heading}' is left out")
                 continue
@@ -150,7 +187,8 @@ class _EventReader:
             self.event_lines.append((number, value))
         elif label in ("time zone", "timezone", "fuseau horaire"):
             self.event_lines.append((number, value))
-            zone = iana_zone_in(value) or abbreviation_zone(value.strip()) or city_zone_in(value)[0]
+            zone = (iana_zone_in(value) or abbreviation_zone(value.strip()) or city_zone_in(value)[0]
+                    or zone_phrase_in(value)[0])
             if not zone:
                 self.draft.not_understood(number, f"'{value}' is not a time zone (use an IANA name such as "
                                                   f"Europe/Brussels)")
@@ -179,13 +217,19 @@ class _EventReader:
         self.draft.event.date = found.day
         self.event_end = time_range_end(text), number
         self.event_lines.append((number, text))
-        if leftover:
+        if leftover and _is_about_times(leftover):
+            self.draft.note(number, f"'{leftover}' is about the times: not read as the venue (the projector "
+                                    f"shows the venue; add it under event: venue: if the file names none)")
+        elif leftover:
             self.set_venue(number, leftover)
         return True
 
-    def read_address(self, number: int, text: str) -> bool:
-        """The venue's line right under the date line: short, with a street word or a postcode."""
-        if len(text.split()) > 14 or text.endswith(".") or not _ADDRESS_WORDS.search(text):
+    def read_address(self, number: int, text: str, *, after_date: bool) -> bool:
+        """The venue's line right under the title or the date line: `Name, street 2, 0185 City`, `Hotel, City`;
+        under the date line also a short line with a street word or a postcode. Never a line about the times."""
+        if len(text.split()) > 14 or text.endswith(".") or _is_about_times(text):
+            return False
+        if not _reads_as_venue(text) and not (after_date and _ADDRESS_WORDS.search(text)):
             return False
         self.set_venue(number, text)
         return True
@@ -245,7 +289,15 @@ class _EventReader:
                 event.timezone = zone
                 self.draft.note(number, f"time zone {zone}, from '{city}'")
                 return
-        abbreviation = abbreviation_in(text)
+        for number, line in self.event_lines:
+            zone, phrase = zone_phrase_in(line)
+            if zone:
+                event.timezone = zone
+                self.draft.note(number, f"time zone {zone}, from '{phrase}': a guess; give the zone with "
+                                        f"--timezone if the show is elsewhere in it")
+                return
+        abbreviation = abbreviation_in(text) or next(
+            (found.group(0) for _, line in self.event_lines if (found := _ZONE_ABBREVIATIONS.search(line))), "")
         zone = abbreviation_zone(abbreviation) if abbreviation else ""
         if zone:
             event.timezone = zone
@@ -268,7 +320,29 @@ def _read(lines: list[tuple[int, str]], source: Path, text: str) -> ImportDraft:
     reader.date_from_title()
     ProgrammeReader(draft).read(lines[begin:])
     reader.settle_event(text)
+    _one_space(draft)
     return draft
+
+
+def _one_space(draft: ImportDraft) -> None:
+    """Runs of spaces a PDF copy leaves (`NORDIC  HEALTH  SUMMIT`) as one, in the event's and slots' one-line
+    texts and in people, so that the preview shows what the agenda will say."""
+    event = draft.event
+    event.title, event.venue_name, event.venue_address, event.organiser = (
+        _words(event.title), _words(event.venue_name), _words(event.venue_address), _words(event.organiser))
+    for slot in draft.slots:
+        slot.title = _words(slot.title)
+        slot.speakers = [_person_words(person) for person in slot.speakers]
+        slot.panellists = [_person_words(person) for person in slot.panellists]
+        slot.moderator = _person_words(slot.moderator) if slot.moderator is not None else None
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _person_words(person: Person) -> Person:
+    return Person(_words(person.name), _words(person.role), _words(person.organisation))
 
 
 def read_programme_text(text: str, source: Path) -> ImportDraft:

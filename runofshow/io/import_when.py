@@ -86,7 +86,7 @@ def find_date(text: str, year: int | None = None) -> FoundDate | None:
 # -- times -------------------------------------------------------------------------------------
 
 _CLOCK = (r"\d{1,2}(?:\s?[:.hH]\s?\d{2}(?![\d]))?(?:\s?(?:[aApP]\.?\s?[mM]\.?(?!\w)|noon\b|midnight\b))?"
-          r"|\d{1,2}\s?[hH](?![\w])")
+          r"|\d{1,2}\s?[hH](?![\w])|(?i:noon|midnight)\b")
 _ZONE_WORDS = ("UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|JST|KST|"
                "HKT|SGT|MSK|HST|AKST|AKDT|AEST|AEDT|NZST|NZDT")
 # A slot's start: a time, or a time range, at the start of the line, then the title (or nothing).
@@ -129,6 +129,8 @@ def read_slot_times(line: str) -> SlotTimes | None:
         return None
     end = _clock(end_text) if end_text else None
     rest = match.group("rest")
+    if start_text.isalpha() and end_text is None and not re.match(r"\s*[:|\-–—]|\t|\s{2}", rest):
+        return None  # `Noon concert`, `Midnight mass`: a title, unless a range or a separator follows the word
     if end_text and end is None:  # `9:00 - 10 things to know`: a start, and a title that opens with a number
         end_text, rest = None, line[match.end("start"):]
     start_half, end_half = _HALF.search(start_text.strip()), _HALF.search(end_text.strip()) if end_text else None
@@ -195,10 +197,19 @@ _CITY_ALIASES = {
     "New Delhi": "Asia/Kolkata", "Delhi": "Asia/Kolkata", "Bangalore": "Asia/Kolkata", "Osaka": "Asia/Tokyo",
     "Kyoto": "Asia/Tokyo", "Canberra": "Australia/Sydney",
 }
+# Zones renamed after their city's new spelling: the old name is a legacy alias, the new one is canonical.
+_RENAMED_CITIES = {"Calcutta": "Asia/Kolkata", "Saigon": "Asia/Ho_Chi_Minh", "Rangoon": "Asia/Yangon",
+                   "Katmandu": "Asia/Kathmandu", "Kiev": "Europe/Kyiv", "Godthab": "America/Nuuk"}
 # Zone cities that are also ordinary words or first names in a programme's text.
 _NOT_CITIES = frozenset({"Easter", "Christmas", "Reunion", "Chatham", "Stanley", "Regina", "Wake", "Midway",
                          "Jersey", "Cordoba", "Santa Isabel", "Marigot", "Dawson", "Davis", "Casey", "Troll"})
-_NOT_AREAS = frozenset({"Antarctica", "Etc", "SystemV"})
+# Legacy areas (Canada/Central, US/Eastern …) are aliases: a guess names the canonical zone (America/Chicago).
+_NOT_AREAS = frozenset({"Antarctica", "Etc", "SystemV", "Canada", "US", "Brazil", "Chile", "Mexico"})
+# US programmes write the zone as words: a guess, noted, that the operator can overrule with --timezone.
+_ZONE_PHRASES = {"eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+                 "pacific": "America/Los_Angeles"}
+_ZONE_PHRASE = re.compile(r"\b(Eastern|Central|Mountain|Pacific)\s+(?:Standard\s+|Daylight\s+)?Time\b",
+                          re.IGNORECASE)
 _AUSTRALIA_REGIONS = frozenset({"ACT", "NSW", "North", "South", "West", "Queensland", "Tasmania", "Victoria", "LHI",
                                 "Yancowinna", "Canberra"})
 _IANA_NAME = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+"
@@ -218,6 +229,7 @@ def _zone_cities() -> tuple[dict[str, str], re.Pattern[str]]:
         if city not in _NOT_CITIES and city not in cities and not city.isupper():
             cities[city] = name
     cities.update(_CITY_ALIASES)
+    cities.update({old: new for old, new in _RENAMED_CITIES.items() if new in zoneinfo.available_timezones()})
     alternatives = "|".join(re.escape(city) for city in sorted(cities, key=len, reverse=True))
     return cities, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
 
@@ -238,6 +250,14 @@ def city_zone_in(text: str) -> tuple[str, str]:
     if match is None:
         return "", ""
     return cities[match.group(1)], match.group(1)
+
+
+def zone_phrase_in(text: str) -> tuple[str, str]:
+    """(zone, phrase) for `Central Time`, `Eastern Standard Time` written in the text, ("", "") when none."""
+    match = _ZONE_PHRASE.search(text)
+    if match is None:
+        return "", ""
+    return _ZONE_PHRASES[match.group(1).lower()], match.group(0)
 
 
 def abbreviation_in(text: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from runofshow.core.agenda import Slot
 from runofshow.qt.settings import read_strings
+from runofshow.qt.translation import translate
 
 HIDDEN_SETTING = "rundown/hidden_crew_columns"  # the names of the crew columns the operator hid
 CUE_SEPARATOR = " · "
@@ -26,6 +27,14 @@ def standby_cues(slot: Slot | None) -> str:
     if slot is None:
         return ""
     return CUE_SEPARATOR.join(f"{column}: {cue}" for column, cue in slot.crew if cue)
+
+
+def standby_label(title: str) -> str:
+    """'STAND BY for Welcoming remarks:', but 'STAND BY for What now?' with no colon after the title's own stop."""
+    title = title.rstrip()
+    if title.endswith(("?", "!", ".", "…", ":")):
+        return translate("CrewColumns", "STAND BY for {title}").format(title=title)
+    return translate("CrewColumns", "STAND BY for {title}:").format(title=title)
 
 
 class CrewColumnChoice(QObject):

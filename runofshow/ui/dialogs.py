@@ -83,6 +83,11 @@ class Prompts(Protocol):
         """Quitting while a show is under way: True = quit, False = keep running (the default)."""
         ...
 
+    def open_during_show(self, running: Path, other: Path) -> bool:
+        """Another agenda is about to be opened while the show on `running` is under way: True = open it
+        (the displays switch to its event), False = keep the show (the default)."""
+        ...
+
     def open_agenda(self, start: Path) -> Path | None: ...
 
     def changed_on_disk(self, path: Path) -> bool:
@@ -123,7 +128,8 @@ class ProblemsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumSize(720, 320)
+        # With nothing to list (a file that cannot be read at all) the sentence is the whole message.
+        self.setMinimumSize(720, 320 if lines else 0)
         self.wants_other_file = False
         layout = QVBoxLayout(self)
         label = QLabel(intro)
@@ -132,6 +138,7 @@ class ProblemsDialog(QDialog):
         self.list = QPlainTextEdit("\n".join(lines))
         self.list.setReadOnly(True)
         self.list.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.list.setVisible(bool(lines))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         if offer_other_file:
@@ -333,6 +340,28 @@ class DialogPrompts:
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is quit_now
+
+    def open_during_show(self, running: Path, other: Path) -> bool:
+        """Non-modal, the show keys on it; Enter and Esc answer No: the show on the displays stays."""
+        if self._busy():
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, translate("DialogPrompts", "Open another agenda?"),
+                          translate("DialogPrompts", "A show is running on {running}: open {other} now?")
+                          .format(running=running.name, other=other.name),
+                          QMessageBox.StandardButton.NoButton, self.parent)
+        box.setInformativeText(translate("DialogPrompts", "The displays will show the new event. This show's record "
+                                                          "is kept and can be resumed from File > Recent agendas."))
+        box.setStyleSheet(OVER_OPERATOR_STYLE)
+        open_it = box.addButton(translate("DialogPrompts", "Open {name}").format(name=other.name),
+                                QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(translate("DialogPrompts", "Keep the show"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # a stray Enter must not switch the displays
+        box.setEscapeButton(keep)
+        carry_show_keys(box, self.parent)
+        self._wait_for(box)
+        clicked: QAbstractButton | None = box.clickedButton()
+        box.deleteLater()
+        return clicked is open_it
 
     def _pick_file(self, dialog: QFileDialog) -> Path | None:
         """Qt's own picker (a system one may be modal whatever we ask), non-modal once the show runs."""

@@ -311,7 +311,8 @@ class ImportPreviewDialog(QDialog):
         self.save_button.setEnabled(not problems and self.outcome.yaml_text is not None)
 
     def _fill_table(self, rows: list[list[str]], columns: list[str]) -> None:
-        headers = [self.tr("Start"), self.tr("End"), self.tr("Title"), self.tr("Kind"), self.tr("People"), *columns]
+        headers = [self.tr("Start"), self.tr("End"), self.tr("Title"), self.tr("Kind"), self.tr("People"),
+                   self.tr("Notes"), *columns]
         table = self.slots_table
         table.horizontalHeader().setStretchLastSection(False)  # the widths below first, then the last one fills
         table.clear()
@@ -424,8 +425,13 @@ def _names(people: list[Person] | tuple[Person, ...], moderator: Person | None) 
     return ", ".join(names + [person.name for person in people])
 
 
+def _one_line(notes: str) -> str:
+    """Notes of several lines in one table row (the tooltip shows the same)."""
+    return " / ".join(line.strip() for line in notes.splitlines() if line.strip())
+
+
 def agenda_rows(agenda: Agenda) -> list[list[str]]:
-    """One row per slot of the finished agenda: start, end, title, kind, people, one cell per crew column."""
+    """One row per slot of the finished agenda: start, end, title, kind, people, notes, a cell per crew column."""
     first_day = agenda.event.date
 
     def when(moment: datetime) -> str:
@@ -433,7 +439,7 @@ def agenda_rows(agenda: Agenda) -> list[list[str]]:
         return f"{moment:%H:%M}" if moment.date() == first_day else f"{moment:%a %d %b %H:%M}"
 
     return [[when(slot.start), when(slot.end), slot.title, slot.kind.value,
-             _names(slot.panellists + slot.speakers, slot.moderator),
+             _names(slot.panellists + slot.speakers, slot.moderator), _one_line(slot.notes),
              *(slot.crew_cue(column) for column in agenda.columns)] for slot in agenda.slots]
 
 
@@ -449,4 +455,4 @@ def draft_row(slot: DraftSlot, columns: list[str]) -> list[str]:
         end = ""
     kind = slot.kind or guess_kind(slot.title)
     return [start, end, slot.title, kind.value, _names(slot.panellists + slot.speakers, slot.moderator),
-            *(slot.crew.get(column, "") for column in columns)]
+            _one_line(slot.notes), *(slot.crew.get(column, "") for column in columns)]

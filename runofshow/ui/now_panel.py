@@ -21,7 +21,7 @@ from runofshow.core.phase_style import (
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, format_drift, format_short
 from runofshow.qt.translation import translate
-from runofshow.ui.crew_columns import CUE_SEPARATOR, standby_cues
+from runofshow.ui.crew_columns import CUE_SEPARATOR, standby_cues, standby_label
 from runofshow.ui.theme import ACCENT, ALERT, MUTED, NOTICE, digits_font, phase_colour, text_font
 from runofshow.ui.widgets import StyledLabel
 
@@ -320,7 +320,7 @@ class NowPanel(QFrame):
             self.standby.clear()
             self.standby.setToolTip("")
             return
-        label = self.tr("STAND BY for {title}:").format(title=slot.title)
+        label = standby_label(slot.title)
         parts = CUE_SEPARATOR.join(f"<b>{_esc(column)}:</b> {_esc(cue)}" for column, cue in slot.crew if cue)
         html = f"<span style='color:{ACCENT}'><b>{_esc(label)}</b></span>&nbsp;&nbsp;{parts}"
         if self.standby.text() != html:

@@ -24,14 +24,6 @@ from runofshow.qt.translation import translate
 from runofshow.ui.dialogs import Prompts
 from runofshow.ui.print_rundown import print_rundown, write_rundown_pdf
 
-# What the operator window's style sheet changes, back to the system's colours, for the print dialog inside it.
-SYSTEM_LOOK = """
-QLabel, QGroupBox, QCheckBox, QRadioButton { color: palette(window-text); }
-QLineEdit { background: palette(base); color: palette(text); border: 1px solid palette(mid); padding: 2px; }
-QPushButton, QToolButton { background: palette(button); color: palette(button-text); border: 1px solid palette(mid);
-                           padding: 4px 10px; }
-"""
-
 
 def what_to_print(bridge: ShowBridge, clock: Clock) -> tuple[Agenda, Report | None]:
     """The plan the show runs on, and its report once any slot has run (None before the show)."""
@@ -57,12 +49,18 @@ def _pages(count: int) -> str:
     return translate("PrintExport", "{count} pages").format(count=count)
 
 
+def suggested_pdf(bridge: ShowBridge, agenda_path: Path, clock: Clock) -> Path:
+    """Where a PDF of the show is offered: beside the agenda (as File > Import… offers its agenda), named after
+    it, "-report" once a slot has run, else "-rundown"."""
+    _agenda, report = what_to_print(bridge, clock)
+    kind = "report" if report is not None else "rundown"
+    return agenda_path.parent / f"{agenda_path.stem}-{kind}.pdf"
+
+
 def export_pdf(prompts: Prompts, bridge: ShowBridge, agenda_path: Path, clock: Clock,
                notice: Callable[[str], None]) -> None:
-    """Ask where (offered: the home folder, named after the agenda), write the PDF, say where it went."""
-    agenda, report = what_to_print(bridge, clock)
-    kind = "report" if report is not None else "rundown"
-    target = prompts.save_pdf(Path.home() / f"{agenda_path.stem}-{kind}.pdf")
+    """Ask where (offered: beside the agenda, named after it), write the PDF, say where it went."""
+    target = prompts.save_pdf(suggested_pdf(bridge, agenda_path, clock))
     if target is None:
         return
     agenda, report = what_to_print(bridge, clock)  # the show went on while the picker was open
@@ -75,6 +73,14 @@ def export_pdf(prompts: Prompts, bridge: ShowBridge, agenda_path: Path, clock: C
     notice(translate("PrintExport", "PDF saved to {path} ({pages})").format(path=target, pages=_pages(pages)))
 
 
+def print_dialog_for(printer: QPrinter, parent: QWidget | None) -> QPrintDialog:
+    """Qt's print dialog for `printer`, titled, not modal."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(translate("PrintExport", "Print the rundown"))
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    return dialog
+
+
 def open_print_dialog(parent: QWidget, bridge: ShowBridge, agenda_path: Path, clock: Clock,
                       notice: Callable[[str], None]) -> QPrintDialog:
     """The system's print dialog over the operator window, not modal: the show keeps running while it is open.
@@ -85,14 +91,8 @@ def open_print_dialog(parent: QWidget, bridge: ShowBridge, agenda_path: Path, cl
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setDocName(bridge.session.engine.agenda.event.title)
     if not QPrinterInfo.availablePrinters():  # only "print to file": offered the name Export PDF would offer
-        _agenda, report = what_to_print(bridge, clock)
-        kind = "report" if report is not None else "rundown"
-        printer.setOutputFileName(str(Path.home() / f"{agenda_path.stem}-{kind}.pdf"))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(translate("PrintExport", "Print the rundown"))
-    dialog.setWindowModality(Qt.WindowModality.NonModal)
-    # The system's dialog, as it looks everywhere else: the operator window's dark style (light text) is undone.
-    dialog.setStyleSheet(SYSTEM_LOOK)
+        printer.setOutputFileName(str(suggested_pdf(bridge, agenda_path, clock)))
+    dialog = print_dialog_for(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def print_now() -> None:

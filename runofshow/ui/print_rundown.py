@@ -407,6 +407,8 @@ def write_rundown_pdf(agenda: Agenda, path: Path, *, paper: str = "a4", printed_
 
 
 def print_rundown(agenda: Agenda, printer: QPrinter, *, printed_at: datetime, report: Report | None = None) -> int:
-    """The same document on a printer (or the printer's PDF file): landscape whatever it was set to."""
+    """The same document on a printer (or the printer's PDF file): landscape whatever it was set to, with the
+    PDF's margins (a printer's own are its unprintable edge, ~4 mm: too tight for a page held in a hand)."""
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     return paint_rundown(printer, build_table(agenda, report), printed_at)

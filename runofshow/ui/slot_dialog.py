@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,6 +53,7 @@ from runofshow.ui.theme import CAUTION, PANEL, TEXT
 
 RunCommand = Callable[[str, Mapping[str, object]], Outcome]
 CREW_CUE_MOST = 200  # characters in one crew cue, as the agenda allows
+TITLE_BAR_ALLOWANCE = 60  # px of the screen's height the window manager's title bar and frame take
 
 # Over the operator window it inherits its style sheet's light text: the dark panel goes behind it too.
 SLOT_DIALOG_STYLE = f"""
@@ -180,15 +183,14 @@ class SlotDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _index: self._show_panel_rows())
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Warning before the end"), self.warning)
-        if self.crew:  # two columns to a row: four departments take two lines of the dialog, not four
+        if self.crew:  # a whole row per department: a cue of a sentence is read whole while it is typed
             crew_grid = QGridLayout()
             crew_grid.setColumnStretch(1, 1)
-            crew_grid.setColumnStretch(3, 1)
             for place, (column, cue_field) in enumerate(self.crew.items()):
                 name = QLabel(column)
                 name.setBuddy(cue_field)
-                crew_grid.addWidget(name, place // 2, 2 * (place % 2))
-                crew_grid.addWidget(cue_field, place // 2, 2 * (place % 2) + 1)
+                crew_grid.addWidget(name, place, 0)
+                crew_grid.addWidget(cue_field, place, 1)
             form.addRow(self.tr("Crew cues"), crew_grid)
 
         self.problem = QLabel()
@@ -200,10 +202,36 @@ class SlotDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # The fields scroll when the screen is too short for them (1024×600): OK and Cancel stay on it.
+        fields = QWidget()
+        fields.setObjectName("slotFields")
+        fields.setLayout(form)
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("slotFieldsArea")
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setWidget(fields)
+        fields.setAutoFillBackground(False)  # setWidget fills it with the system's grey: the dialog's panel shows
+        self.fields_area.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        screen = parent.screen() if parent is not None else self.screen()
+        self.fit_height(screen.availableGeometry().height() - TITLE_BAR_ALLOWANCE)
+
+    def fit_height(self, room: int) -> None:
+        """As tall as every field needs, but at most `room` pixels (the screen's, less the title bar)."""
+        fields = self.fields_area.widget()
+        layout = self.layout()
+        if fields is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        buttons = self.ok_button.sizeHint().height() if self.ok_button is not None else 0
+        wanted = fields.sizeHint().height() + margins.top() + margins.bottom() + buttons + 2 * layout.spacing() + 2
+        width = max(self.width(), self.minimumWidth(), fields.sizeHint().width() + 24)
+        self.resize(width, max(200, min(wanted, room)))
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))

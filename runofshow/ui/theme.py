@@ -83,3 +83,61 @@ QMenuBar::item:selected {{ background: #2f3d5e; }}
 QMenu {{ background: {PANEL}; color: {TEXT}; }}
 QMenu::item:selected {{ background: #2f3d5e; }}
 """
+
+FIELD = "#0b0f18"  # behind what the operator types or picks from
+EDGE = "#2c3857"
+BUTTON = "#24304a"
+
+# Qt cascades a window's style sheet into every dialog it is the parent of (message boxes, file pickers, the
+# print dialog, Qt's own questions inside them): the rules above would give their labels light text on the
+# system's light grey. So every dialog is dark as a whole: its background, every word in it, and every field,
+# list, button and tab it has. (A dialog's own style sheet may add to this.)
+DIALOG_STYLE = f"""
+QDialog {{ background: {PANEL}; color: {TEXT}; }}
+QDialog QWidget {{ color: {TEXT}; }}
+QDialog QWidget:disabled {{ color: {MUTED}; }}
+QDialog QLineEdit, QDialog QPlainTextEdit, QDialog QTextEdit, QDialog QAbstractSpinBox, QDialog QComboBox,
+QDialog QAbstractItemView {{ background: {FIELD}; color: {TEXT}; selection-background-color: #2d3b5c;
+                             selection-color: {TEXT}; }}
+QDialog QComboBox {{ border: 1px solid {EDGE}; border-radius: 4px; padding: 3px 6px; }}
+QDialog QComboBox QAbstractItemView {{ border: 1px solid {EDGE}; }}
+QDialog QAbstractSpinBox {{ border: 1px solid {EDGE}; border-radius: 4px; padding: 3px 20px 3px 4px; }}
+QDialog QSpinBox::up-button, QDialog QSpinBox::down-button, QDialog QTimeEdit::up-button,
+QDialog QTimeEdit::down-button {{ subcontrol-origin: border; width: 18px; background: {BUTTON}; border: 0; }}
+QDialog QSpinBox::up-button, QDialog QTimeEdit::up-button {{ subcontrol-position: top right; }}
+QDialog QSpinBox::down-button, QDialog QTimeEdit::down-button {{ subcontrol-position: bottom right; }}
+QDialog QDateEdit::drop-down {{ subcontrol-origin: border; subcontrol-position: center right; width: 18px;
+    background: {BUTTON}; border: 0; }}
+QDialog QAbstractSpinBox::up-arrow {{ width: 0; height: 0; border-left: 4px solid {BUTTON};
+    border-right: 4px solid {BUTTON}; border-bottom: 5px solid {TEXT}; }}
+QDialog QAbstractSpinBox::down-arrow {{ width: 0; height: 0; border-left: 4px solid {BUTTON};
+    border-right: 4px solid {BUTTON}; border-top: 5px solid {TEXT}; }}
+QDialog QAbstractItemView {{ alternate-background-color: #141b2a; }}
+QDialog QPushButton {{ background: {BUTTON}; color: {TEXT}; border: 1px solid {EDGE}; border-radius: 4px;
+                       padding: 5px 12px; }}
+QDialog QPushButton:hover {{ background: #2f3d5e; }}
+QDialog QPushButton:default {{ background: {ACCENT}; color: {ON_ACCENT}; }}
+QDialog QPushButton:disabled {{ background: #1c2233; color: {MUTED}; }}
+QDialog QToolButton {{ padding: 3px; font-weight: normal; }}
+QDialog QGroupBox {{ border: 1px solid {EDGE}; border-radius: 4px; margin-top: 1.2em; padding-top: 4px; }}
+QDialog QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
+QDialog QTabWidget::pane {{ border: 1px solid {EDGE}; }}
+QDialog QTabBar::tab {{ background: #1f2840; color: {MUTED}; padding: 5px 12px; }}
+QDialog QTabBar::tab:selected {{ background: {BUTTON}; color: {TEXT}; }}
+QDialog QHeaderView::section {{ background: #1f2840; color: {TEXT}; border: none; padding: 4px; }}
+"""
+
+OPERATOR_STYLE += DIALOG_STYLE
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG's contrast ratio of two colours: 1 (the same) to 21 (black on white); text wants 4.5 or more."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

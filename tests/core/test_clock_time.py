@@ -28,6 +28,9 @@ from runofshow.core.timeparse import parse_clock_time
     ("12:15 pm", time(12, 15)),
     ("12 noon", time(12, 0)),
     ("12 midnight", time(0, 0)),
+    ("noon", time(12, 0)),
+    ("Noon", time(12, 0)),
+    ("Midnight", time(0, 0)),
     (" 13:30\u00a0", time(13, 30)),
     ("9\u202fam", time(9, 0)),
 ])
@@ -36,7 +39,7 @@ def test_the_ways_people_write_a_time_of_day(text: str, expected: time) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "", "9", "930", "24:00", "9:60", "13:30 pm", "0 am", "13 pm", "9:5", "noon", "11 noon", "9:30 xm",
+    "", "9", "930", "24:00", "9:60", "13:30 pm", "0 am", "13 pm", "9:5", "11 noon", "9:30 xm",
     "Break", "1.5", "12345",
 ])
 def test_what_is_not_a_time_of_day(text: str) -> None:

@@ -55,12 +55,34 @@ def test_without_a_date_or_a_time_zone_there_is_no_agenda_and_the_problems_name_
     assert any("--timezone" in problem for problem in outcome.problems)
 
 
-def test_the_sources_date_and_zone_win_over_the_flags() -> None:
+def test_the_sources_date_and_zone_are_used_when_no_flag_is_given() -> None:
     draft = _draft(DraftSlot(2, time(9, 0), end=time(10, 0), title="Welcome"))
+    draft.event.date, draft.event.timezone = date(2025, 6, 1), "Europe/Oslo"
+    outcome = finish_import(draft, ImportOptions())
+    assert outcome.agenda is not None
+    assert (outcome.agenda.event.date, outcome.agenda.event.timezone) == (date(2025, 6, 1), "Europe/Oslo")
+    assert not any("used" in note for note in outcome.notes)
+
+
+def test_the_flags_win_over_the_sources_date_and_zone_with_a_note_when_they_differ() -> None:
+    draft = _draft(DraftSlot(2, time(9, 0), end=time(10, 0), title="Welcome"),
+                   DraftSlot(3, time(9, 0), end=time(10, 0), day=date(2025, 6, 2), title="Day two"))
     draft.event.date, draft.event.timezone = date(2025, 6, 1), "Europe/Oslo"
     outcome = finish_import(draft, OPTIONS)
     assert outcome.agenda is not None
-    assert (outcome.agenda.event.date, outcome.agenda.event.timezone) == (date(2025, 6, 1), "Europe/Oslo")
+    assert (outcome.agenda.event.date, outcome.agenda.event.timezone) == (date(2025, 5, 2), "Europe/Brussels")
+    # The programme moves with its first day: its second day is the day after the one given.
+    assert outcome.agenda.slots[1].start == _at(3, 9)
+    assert "programme.csv: --timezone Europe/Brussels used; the file suggests Europe/Oslo" in outcome.notes
+    assert any("--date 2025-05-02 used" in note and "2025-06-01" in note for note in outcome.notes)
+
+
+def test_a_flag_equal_to_the_sources_value_gives_no_note() -> None:
+    draft = _draft(DraftSlot(2, time(9, 0), end=time(10, 0), title="Welcome"))
+    draft.event.date, draft.event.timezone = date(2025, 5, 2), "Europe/Brussels"
+    outcome = finish_import(draft, OPTIONS)
+    assert outcome.agenda is not None
+    assert not any("used" in note for note in outcome.notes)
 
 
 def test_two_slots_at_once_are_a_problem_naming_both_lines_not_fixed() -> None:
@@ -142,3 +164,13 @@ def test_the_last_slot_of_a_day_with_only_a_start_does_not_last_until_the_next_m
     assert outcome.agenda is not None
     assert outcome.agenda.slots[0].end == _at(2, 19, 30)
     assert any(note.startswith("programme.csv:2: 'Dinner' is the last slot of its day") for note in outcome.notes)
+
+
+def test_a_person_with_a_role_and_no_organisation_is_written_without_a_trailing_comma() -> None:
+    draft = _draft(DraftSlot(2, time(9, 0), end=time(10, 0), title="Opening remarks",
+                             speakers=[Person("Kari Nordmann", "Mayor of Oslo", ""), Person("Eva Lind", "CEO", "")]))
+    outcome = finish_import(draft, OPTIONS)
+    assert outcome.yaml_text is not None and outcome.agenda is not None
+    assert "Mayor of Oslo," not in outcome.yaml_text and "CEO," not in outcome.yaml_text
+    assert outcome.agenda.slots[0].speakers == (Person("Kari Nordmann", "Mayor of Oslo", ""),
+                                                Person("Eva Lind", "CEO", ""))

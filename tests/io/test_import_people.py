@@ -30,6 +30,11 @@ from runofshow.io.import_people import looks_like_name, read_people, read_person
         (["Director at Acme"], "Director", "Acme"),
         (["Minister of Economy"], "Minister of Economy", ""),
         (["Bourgmestre de Bruxelles"], "Bourgmestre de Bruxelles", ""),
+        # A role `of` something keeps its words: the projector shows them as printed.
+        (["Minister of Health and Care Services"], "Minister of Health and Care Services", ""),
+        (["Mayor of Oslo"], "Mayor of Oslo", ""),
+        (["CEO"], "CEO", ""),
+        (["SVP Digital", "Alliant Credit Union"], "SVP Digital", "Alliant Credit Union"),
         (["Tellu AS", "CEO"], "CEO", "Tellu AS"),
         (["Director-General", "Federal Public Service Health"], "Director-General", "Federal Public Service Health"),
         # Where the words do not decide: the agenda format's rule (the last part is the organisation).

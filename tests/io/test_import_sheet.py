@@ -11,7 +11,7 @@ import pytest
 from runofshow.core.agenda import Person
 from runofshow.io.import_finish import ImportOptions, finish_import
 from runofshow.io.import_read import ImportReadError, read_import
-from runofshow.io.import_sheet import read_csv, read_xlsx
+from runofshow.io.import_sheet import MAX_ROWS, read_csv, read_xlsx
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "import"
 
@@ -168,3 +168,136 @@ def test_a_document_it_cannot_read_says_what_to_save_it_as(tmp_path: Path, name:
     path.write_bytes(b"PK\x03\x04 binary insides")
     with pytest.raises(ImportReadError, match=advice):
         read_import(path)
+
+
+def _book(path: Path, sheets: list[tuple[str, list[list[object]]]]) -> Path:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+_DAY_ROWS: list[list[object]] = [["Start", "End", "Title", "Speaker", "Audio"],
+                                 [time(9, 0), time(9, 30), "Opening", "Ola Nordmann", "HH1"],
+                                 [time(9, 30), time(10, 0), "Talk", "Kari Hansen", "lav 1"]]
+
+
+def test_every_sheet_of_a_workbook_with_one_sheet_per_day_is_read_with_its_date_from_its_name(tmp_path: Path) -> None:
+    path = _book(tmp_path / "twodays.xlsx", [("Cover", [["Gala 2025 – rundown"]]), ("Day 1 – 14 Oct", _DAY_ROWS),
+                                             ("Day 2 – 15 Oct", _DAY_ROWS)])
+    draft = read_xlsx(path, year=2025)
+    assert [(slot.title, slot.day) for slot in draft.slots] == [
+        ("Opening", date(2025, 10, 14)), ("Talk", date(2025, 10, 14)),
+        ("Opening", date(2025, 10, 15)), ("Talk", date(2025, 10, 15))]
+    assert draft.columns == ["Audio"]
+    assert any("sheet 'Cover' has no header row: left out" in note.text for note in draft.notes)
+    outcome = finish_import(draft, ImportOptions(timezone="Europe/Oslo"))
+    assert outcome.agenda is not None, outcome.problems
+    assert [f"{slot.start:%m-%d %H:%M}" for slot in outcome.agenda.slots] == [
+        "10-14 09:00", "10-14 09:30", "10-15 09:00", "10-15 09:30"]
+
+
+def test_a_sheets_date_year_comes_from_a_date_above_the_first_header(tmp_path: Path) -> None:
+    path = _book(tmp_path / "days.xlsx", [("Day 1 – 14 Oct", [["Date", "14/10/2025"], *_DAY_ROWS]),
+                                          ("Day 2 – 15 Oct", _DAY_ROWS)])
+    draft = read_xlsx(path)
+    assert [slot.day for slot in draft.slots] == [date(2025, 10, 14)] * 2 + [date(2025, 10, 15)] * 2
+
+
+def test_a_later_sheet_without_a_date_of_its_own_is_not_silently_merged(tmp_path: Path) -> None:
+    path = _book(tmp_path / "undated.xlsx", [("Monday", _DAY_ROWS), ("Tuesday", _DAY_ROWS)])
+    draft = read_xlsx(path)
+    assert len(draft.slots) == 4
+    assert any("sheet 'Tuesday'" in note.text and "no date" in note.text and not note.understood
+               for note in draft.notes)
+    outcome = finish_import(draft, ImportOptions(date=date(2025, 10, 14), timezone="Europe/Oslo"))
+    assert outcome.agenda is None
+
+
+def test_hidden_rows_and_hidden_sheets_are_left_out_with_a_note(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["Start", "End", "Title", "Speaker"], [time(9, 0), time(9, 30), "Opening", "Ola Nordmann"],
+                [time(9, 30), time(10, 0), "CUT – Sponsor video", "n/a"], [time(10, 0), time(10, 30), "Keynote", None]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    spare = book.create_sheet("Old version")
+    spare.append(["Start", "Title"])
+    spare.append([time(11, 0), "Dropped talk"])
+    spare.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    draft = read_xlsx(path)
+    assert [slot.title for slot in draft.slots] == ["Opening", "Keynote"]
+    assert any(note.line == 3 and "hidden" in note.text and "CUT – Sponsor video" in note.text
+               for note in draft.notes)
+    assert any("sheet 'Old version' is hidden: left out" in note.text for note in draft.notes)
+
+
+def test_a_duration_cell_below_one_is_a_fraction_of_a_day(tmp_path: Path) -> None:
+    path = _book(tmp_path / "fraction.xlsx", [("Sheet", [["Start", "Duration", "Title"],
+                                                         [time(10, 0), 0.0208, "Break"],
+                                                         [time(10, 30), 25, "Talk"]])])
+    draft = read_xlsx(path)
+    assert [slot.duration for slot in draft.slots] == [1800, 1500]
+    assert any(note.line == 2 and "fraction of a day" in note.text for note in draft.notes)
+
+
+@pytest.mark.parametrize(("cell", "moderator", "speakers", "panellists"), [
+    ("Moderator: Johan Ek", "Johan Ek", [], []),
+    ("Host: Nina Holm", "Nina Holm", [], []),
+    ("Chair: Eva Lind", "Eva Lind", [], []),
+    ("Modérateur : Jean Martin", "Jean Martin", [], []),
+    ("Panellists: Ana Ruiz; Bo Li", None, [], ["Ana Ruiz", "Bo Li"]),
+    ("Ana Ruiz; Bo Li; Moderator: Johan Ek", "Johan Ek", ["Ana Ruiz", "Bo Li"], []),
+    ("Ana Ruiz\nModerator: Johan Ek", "Johan Ek", ["Ana Ruiz"], []),
+    ("Par Larsson", None, ["Par Larsson"], []),
+])
+def test_labels_in_a_speakers_cell_name_the_moderator_and_panellists(
+        tmp_path: Path, cell: str, moderator: str | None, speakers: list[str], panellists: list[str]) -> None:
+    path = tmp_path / "labels.csv"
+    path.write_text('Start,End,Title,Presenter\n11:15,11:45,Panel,"' + cell + '"\n', encoding="utf-8")
+    slot = read_csv(path).slots[0]
+    assert (slot.moderator.name if slot.moderator else None) == moderator
+    assert [person.name for person in slot.speakers] == speakers
+    assert [person.name for person in slot.panellists] == panellists
+
+
+def test_a_continuation_row_adds_its_crew_cues_and_notes_to_the_slot_above() -> None:
+    draft = read_csv(DATA / "continuation.csv")
+    assert [slot.title for slot in draft.slots] == ["Doors / walk-in", "Welcome", "Partner awards"]
+    welcome = draft.slots[1]
+    assert welcome.crew == {"Cam": "cam 2 tight", "Mics": "HH1; HH2 spare", "LX": "stage wash"}
+    assert welcome.notes == "Host at lectern\nEva may bring co-host"
+    assert any(note.line == 8 and "added to 'Welcome'" in note.text for note in draft.notes)
+    assert all(note.understood for note in draft.notes)
+
+
+def test_a_csv_longer_than_the_row_limit_stops_the_import(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("Start,Title\n" + "9:00,Talk\n" * (MAX_ROWS + 5), encoding="utf-8")
+    with pytest.raises(ImportReadError, match="more than 20,000 rows"):
+        read_import(path)
+
+
+def test_a_large_workbook_is_read_only_and_says_hidden_rows_could_not_be_seen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["Start", "Title"], [time(9, 0), "Opening"], [time(9, 30), "Cut item"]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "large.xlsx"
+    book.save(path)
+    monkeypatch.setattr("runofshow.io.import_sheet.FULL_LOAD_BYTES", 0)
+    draft = read_xlsx(path)
+    assert [slot.title for slot in draft.slots] == ["Opening", "Cut item"]
+    assert any(note.line == 0 and "hidden rows, if any, are read as slots" in note.text for note in draft.notes)

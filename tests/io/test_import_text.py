@@ -532,3 +532,127 @@ def test_html_given_as_text_is_read_as_a_page() -> None:
     page = "<html><body>\n<h1>Forum</h1>\n<p>2 May 2024, Oslo</p>\n<p>09:00 Welcome</p>\n</body></html>\n"
     draft = read_programme_text(page, Path("clipboard.html"))
     assert (draft.event.title, [slot.title for slot in draft.slots], draft.slots[0].line) == ("Forum", ["Welcome"], 4)
+
+
+# -- the venue (it shows on the projector's footer), the zone, noon ---------------------------------
+
+
+def test_a_line_about_times_or_zones_is_never_the_venue() -> None:
+    central = _draft("Spring Donor Breakfast\nThursday, April 17, 2025 | Central Time\n\n7:30-8:00am Doors open\n")
+    est = _draft("Webinar\n15 March 2025 · Times in EST\n\n10:00 Intro\n10:30 Talk\n")
+    for draft in (central, est):
+        assert (draft.event.venue_name, draft.event.venue_address) == ("", "")
+        assert any("venue" in note.text for note in draft.notes)
+    assert central.event.date == date(2025, 4, 17)
+
+
+@pytest.mark.parametrize(("text", "name", "address", "zone"), [
+    ("NORDIC  HEALTH  INNOVATION  SUMMIT  2025\nOslo Spektrum,   Sonja Henies plass 2, 0185 Oslo\n"
+     "Thursday 12 June 2025\n\n08:30 – 09:15    Registration  and  coffee\n",
+     "Oslo Spektrum", "Sonja Henies plass 2, 0185 Oslo", "Europe/Oslo"),
+    ("2025 Midwest Credit Union Leadership Forum\nHilton Chicago, 720 S Michigan Ave, Chicago, IL 60605\n"
+     "Tuesday, March 11, 2025\n\n8:00 AM - 8:45 AM   Breakfast & Check-in\n",
+     "Hilton Chicago", "720 S Michigan Ave, Chicago, IL 60605", "America/Chicago"),
+    ("Club Night – Winter Edition\nSaturday 6 December 2025\nBlå, Brenneriveien 9C, Oslo\n\n21:00 Doors\n",
+     "Blå", "Brenneriveien 9C, Oslo", "Europe/Oslo"),
+    ("Energy Forum 2025\n3 June 2025\nHotel Bristol, Oslo\n\n09:00 Welcome\n09:15 Keynote: What Europe can "
+     "learn from Tokyo\n", "Hotel Bristol", "Oslo", "Europe/Oslo"),
+])
+def test_a_name_and_address_line_under_the_title_or_the_date_is_the_venue(text: str, name: str, address: str,
+                                                                          zone: str) -> None:
+    draft = _draft(text)
+    assert (draft.event.venue_name, draft.event.venue_address, draft.event.timezone) == (name, address, zone)
+    assert not draft.event.description
+
+
+@pytest.mark.parametrize("line", ["Power, grids, people", "A day on health, care and 2030 goals",
+                                  "Energy Forum, Edition 2", "Part one, 3 tracks"])
+def test_a_short_line_under_the_title_that_is_no_address_is_not_the_venue(line: str) -> None:
+    draft = _draft(f"Energy Forum 2025\n{line}\n3 June 2025\n\n09:00 Welcome\n")
+    assert (draft.event.venue_name, draft.event.venue_address) == ("", "")
+
+
+def test_central_time_is_guessed_as_the_canonical_zone_and_the_flag_wins_with_a_note() -> None:
+    text = "Spring Donor Breakfast\nThursday, April 17, 2025 | Central Time\n\n8:00 – 8:45 a.m. Breakfast\n"
+    draft = _draft(text)
+    assert draft.event.timezone == "America/Chicago"
+    outcome = finish_import(draft, ImportOptions(timezone="America/Denver"))
+    assert outcome.agenda is not None and outcome.agenda.event.timezone == "America/Denver"
+    assert any("--timezone America/Denver used" in note and "America/Chicago" in note for note in outcome.notes)
+
+
+def test_no_legacy_zone_name_is_guessed_from_a_word() -> None:
+    for word in ("Central", "Eastern", "Pacific", "Mountain", "Atlantic"):
+        zone = _draft(f"{word} Region Town Hall\n2 May 2024\n\n09:00 Welcome\n").event.timezone
+        assert "/" not in zone or zone.split("/")[0] not in ("Canada", "US", "Brazil", "Chile", "Mexico")
+
+
+def test_noon_starts_a_slot_and_ends_one() -> None:
+    draft = _draft("Breakfast\nApril 17, 2025\n\n9:00 a.m. – Noon Talks\nNoon – 1:00 p.m. Lunch\n"
+                   "midnight - 1 am Last call\n")
+    assert _slots(draft) == _expect([("09:00", "12:00", TALK, "Talks"), ("12:00", "13:00", BREAK, "Lunch"),
+                                     ("00:00", "01:00", TALK, "Last call")])
+    assert not _not_understood(draft)
+
+
+def test_a_name_with_a_role_after_a_comma_on_the_slots_line_is_its_speaker() -> None:
+    draft = _draft("Breakfast\nApril 17, 2025\n\n8:45 a.m. Welcome, Dana Whitfield, Executive Director\n"
+                   "9:00 a.m. Paris, Los Angeles and Tokyo\n")
+    assert [slot.title for slot in draft.slots] == ["Welcome", "Paris, Los Angeles and Tokyo"]
+    assert draft.slots[0].speakers == [P("Dana Whitfield", "Executive Director", "")]
+    assert draft.slots[0].kind is REMARKS and not draft.slots[1].speakers
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Doors / walk-in", OTHER), ("Doors open", OTHER), ("Doors", OTHER), ("Walk-in", OTHER),
+])
+def test_the_doors_are_not_a_talk(title: str, kind: SlotKind) -> None:
+    assert _draft(f"Night\n6 December 2025\n\n21:00 – 22:00 {title}\n").slots[0].kind is kind
+
+
+def test_a_fireside_chat_with_one_guest_is_a_talk_with_a_speaker() -> None:
+    draft = _draft("Summit\n12 June 2025\n\n11:20 – 12:00 Fireside chat with the Minister of Health\n"
+                   "Jan Christian Vestre, Minister of Health and Care Services\n"
+                   "12:00 – 13:00 Fireside chat\nModerator: Ingrid Berg, NRK\nJan Christian Vestre, Minister\n")
+    one, two = draft.slots
+    assert (one.kind, one.speakers, one.panellists) == (TALK, [P("Jan Christian Vestre",
+                                                                 "Minister of Health and Care Services", "")], [])
+    assert two.kind is PANEL and two.moderator is not None
+
+
+def test_runs_of_spaces_from_a_pdf_copy_are_one_space() -> None:
+    draft = _draft("NORDIC  HEALTH  SUMMIT\nThursday 12 June 2025\n\n09:15 – 09:30    Opening   remarks\n"
+                   "                 Kari  Nordmann,  Mayor  of  Oslo\n")
+    assert draft.event.title == "NORDIC HEALTH SUMMIT"
+    assert draft.slots[0].title == "Opening remarks"
+    assert draft.slots[0].speakers == [P("Kari Nordmann", "Mayor of Oslo", "")]
+
+
+def test_a_programme_copied_from_a_pdf_imports_with_its_venue_zone_and_people_as_printed() -> None:
+    path = FIXTURES / "pdf-copy.txt"
+    outcome = finish_import(read_programme_file(path), ImportOptions())
+    assert outcome.agenda is not None and outcome.yaml_text is not None
+    event = outcome.agenda.event
+    assert (event.title, event.timezone) == ("NORDIC HEALTH INNOVATION SUMMIT 2025", "Europe/Oslo")
+    assert event.venue is not None
+    assert (event.venue.name, event.venue.address) == ("Oslo Spektrum", "Sonja Henies plass 2, 0185 Oslo")
+    fireside = next(slot for slot in outcome.agenda.slots if slot.title.startswith("Fireside"))
+    assert fireside.kind is TALK
+    assert fireside.speakers == (P("Jan Christian Vestre", "Minister of Health and Care Services", ""),)
+    assert "Mayor of Oslo," not in outcome.yaml_text
+
+
+def test_a_us_breakfast_in_central_time_imports_in_the_zone_the_flag_gives() -> None:
+    path = FIXTURES / "us-central-time.txt"
+    draft = read_programme_file(path)
+    draft.slots = [slot for slot in draft.slots if slot.title != "Duplicate lunch slot"]  # the file's own overlap
+    outcome = finish_import(draft, ImportOptions(timezone="America/Denver"))
+    assert outcome.agenda is not None
+    assert outcome.agenda.event.timezone == "America/Denver"
+    assert outcome.agenda.event.venue is None or outcome.agenda.event.venue.name == ""
+    assert f"{path}: --timezone America/Denver used; the file suggests America/Chicago" in outcome.notes
+    lunch = next(slot for slot in outcome.agenda.slots if slot.title == "Lunch")
+    welcome = next(slot for slot in outcome.agenda.slots if slot.title == "Welcome")
+    assert (lunch.start.hour, lunch.kind) == (12, BREAK)
+    assert [person.name for person in welcome.speakers] == ["Dana Whitfield"]
+    assert outcome.agenda.slots[0].kind is OTHER  # Doors open

@@ -44,3 +44,11 @@ def render_page(path: Path, page: int, out: Path, width: int = 1754) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     assert image.save(str(out)), out
     return out
+
+
+def text_box(path: Path, page: int = 0) -> tuple[float, float, float, float]:
+    """Where a page's text is, in points from the page's top left: (left, top, right, bottom)."""
+    document = _open(path)
+    box = document.getAllText(page).boundingRectangle()
+    document.close()
+    return box.left(), box.top(), box.right(), box.bottom()

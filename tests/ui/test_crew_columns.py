@@ -16,7 +16,7 @@ from runofshow.core.agenda import Slot
 from runofshow.core.show import Outcome, ShowEngine, ShowState
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.canvas import Scene
-from runofshow.ui.crew_columns import HIDDEN_SETTING, CrewColumnChoice, standby_cues
+from runofshow.ui.crew_columns import HIDDEN_SETTING, CrewColumnChoice, standby_cues, standby_label
 from runofshow.ui.moderator_view import moderator_scene
 from runofshow.ui.projector_view import projector_scene
 from runofshow.ui.rundown import COLUMNS, CREW_LEAST, TITLE_LEAST
@@ -204,6 +204,18 @@ def test_standby_reads_as_the_crew_calls_it() -> None:
     assert standby_cues(None) == ""
 
 
+@pytest.mark.parametrize(("title", "label"), [
+    ("Welcoming remarks", "STAND BY for Welcoming remarks:"),
+    ("What's the status in Norway?", "STAND BY for What's the status in Norway?"),
+    ("Cheers!", "STAND BY for Cheers!"),
+    ("Q&A with Dr.", "STAND BY for Q&A with Dr."),
+    ("Break…", "STAND BY for Break…"),
+    ("Round table: ", "STAND BY for Round table:"),
+])
+def test_the_standby_label_has_a_colon_only_after_a_title_without_its_own_stop(title: str, label: str) -> None:
+    assert standby_label(title) == label
+
+
 def test_standby_names_the_next_slot_and_every_cue_even_of_hidden_columns(crew_rig: Rig) -> None:
     crew_menu_actions(crew_rig)["Video"].trigger()
     panel = crew_rig.window.now_panel
@@ -218,7 +230,8 @@ def test_standby_follows_go_and_next_and_is_empty_when_the_next_slot_has_no_cue(
     bridge.run("go")
     second = bridge.state.slots[1]
     assert bridge.state.next is second and second.id == "status-norway"
-    assert standby(crew_rig) == (f"STAND BY for {second.title}: "
+    assert second.title.endswith("status in Norway?")  # no colon after a title's own question mark
+    assert standby(crew_rig) == (f"STAND BY for {second.title} "
                                  "Audio: lectern mic · Video: slides from the lectern laptop")
     bridge.run("next")  # the next one, EC strategic objectives, has no crew cue
     assert standby(crew_rig) == ""

@@ -17,7 +17,7 @@ from runofshow.core.clock import FakeClock
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.io.session import Resumable
 from runofshow.paths import bundled_agenda
-from runofshow.ui.dialogs import DialogPrompts, ShortcutsDialog
+from runofshow.ui.dialogs import DialogPrompts, ProblemsDialog, ShortcutsDialog
 from tests.conftest import FakePrompts
 from tests.core.helpers import at
 from tests.ui.conftest import Rig, make_rig
@@ -359,3 +359,14 @@ def test_the_shortcuts_sheet_is_not_modal_and_the_show_keys_work_on_it(rig: Rig)
     rig.qtbot.keyClick(sheet.table, Qt.Key.Key_Space)  # GO, even with the sheet in front
     assert state(rig).current is not None and state(rig).current.id == "welcome"
     sheet.close()
+
+
+def test_a_problem_box_with_nothing_to_list_is_the_sentence_alone(qtbot: QtBot) -> None:
+    empty = ProblemsDialog("This file cannot be imported", "x.xlsx: cannot be read as an XLSX workbook", [], False)
+    listed = ProblemsDialog("Agenda problems", "2 problems", ["a.yaml:3:1: x", "a.yaml:4:1: y"], False)
+    qtbot.addWidget(empty)
+    qtbot.addWidget(listed)
+    empty.show()
+    listed.show()
+    assert not empty.list.isVisible() and listed.list.isVisible()
+    assert empty.sizeHint().height() < listed.minimumHeight()

@@ -58,7 +58,8 @@ def run_sheet(folder: Path) -> ImportDraft:
     draft = ImportDraft(folder / "run-sheet.csv", DraftEvent(title="Board day", date=date(2026, 12, 3)))
     draft.columns = ["Audio", "Video"]
     draft.slots = [
-        DraftSlot(2, time(9, 0), time(9, 30), title="Welcome", crew={"Audio": "lectern mic live"}),
+        DraftSlot(2, time(9, 0), time(9, 30), title="Welcome", crew={"Audio": "lectern mic live"},
+                  notes="Doors open 8:45"),
         DraftSlot(3, time(9, 30), title="Keynote: the year ahead", speakers=[Person("Ann Lee", "CEO", "Acme")],
                   crew={"Video": "camera 1 wide"}),
     ]
@@ -132,10 +133,11 @@ def test_a_missing_time_zone_keeps_save_disabled_and_choosing_one_enables_it(
 def test_the_crew_columns_and_every_note_are_shown(qtbot: QtBot, tmp_path: Path, prompts: ImportPrompts) -> None:
     dialog = preview(qtbot, run_sheet(tmp_path), prompts)
     choose_zone(dialog, "Europe/Brussels")
-    assert headers(dialog) == ["Start", "End", "Title", "Kind", "People", "Audio", "Video"]
-    assert cells(dialog, 5) == ["lectern mic live", ""]
-    assert cells(dialog, 6) == ["", "camera 1 wide"]
+    assert headers(dialog) == ["Start", "End", "Title", "Kind", "People", "Notes", "Audio", "Video"]
+    assert cells(dialog, 6) == ["lectern mic live", ""]
+    assert cells(dialog, 7) == ["", "camera 1 wide"]
     assert cells(dialog, 4) == ["", "Ann Lee"]
+    assert cells(dialog, 5) == ["Doors open 8:45", ""]  # the slot's notes, as the file gave them
     assert "row 5: not understood: Davistanta" in notes(dialog)  # a spreadsheet's notes name its rows
     # The last slot's default length, named as the field above rather than as the command's option.
     assert any("Keynote: the year ahead" in note and "30m (the last slot's length above)" in note

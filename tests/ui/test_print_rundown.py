@@ -29,7 +29,7 @@ from tests.conftest import FakePrompts
 from tests.core.helpers import BRUSSELS, at, seed
 from tests.ui.conftest import Rig
 from tests.ui.crew_agenda import CREW_COLUMNS, CREW_CUES, crew_agenda
-from tests.ui.pdf_text import page_points, pdf_pages, squeezed
+from tests.ui.pdf_text import page_points, pdf_pages, squeezed, text_box
 from tests.ui.test_dialog_parents import activate, when_shown
 
 PRINTED = datetime(2023, 11, 30, 12, 5, tzinfo=BRUSSELS)
@@ -238,6 +238,24 @@ def test_print_to_a_printer_is_the_same_document_as_the_pdf(qapp: object, tmp_pa
     assert [footless(page) for page in printed] == [footless(page) for page in written_pages]
 
 
+def test_a_printer_gets_the_pdfs_margins_whatever_its_own(qapp: object, tmp_path: Path) -> None:
+    """A printer's own margins are often ~4 mm (its unprintable edge): the printed rundown keeps the PDF's 10 mm."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)  # as a printer's driver gives it
+    print_rundown(crew_agenda(), printer, printed_at=PRINTED)
+    written(crew_agenda(), tmp_path / "written.pdf")
+    printed_box, written_box = text_box(tmp_path / "printed.pdf"), text_box(tmp_path / "written.pdf")
+    ten_mm = 10 / 25.4 * 72
+    assert printed_box[0] == pytest.approx(written_box[0], abs=1.5)  # the left edge, in points
+    assert printed_box[1] == pytest.approx(written_box[1], abs=1.5)  # the top
+    assert printed_box[0] >= ten_mm - 1 and printed_box[1] >= ten_mm - 1
+    width, height = A4_LANDSCAPE
+    assert width - printed_box[2] >= ten_mm - 1 and height - printed_box[3] >= ten_mm - 1  # right, bottom
+
+
 def footless(page: str) -> str:
     return re.sub(FOOTER_TITLE, "", squeezed(page))
 
@@ -310,13 +328,21 @@ def test_print_with_no_printer_but_a_file_prints_there_on_the_print_button(rig: 
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     if QPrinterInfo.availablePrinters():
         pytest.skip("a printer is installed here: the dialog would offer it, not a file")
-    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     dialog = file_action(rig, "Print…")
     assert dialog is not None
     dialog.accept()  # the Print button: the dialog's own settings go to the printer first
-    pages = pdf_pages(tmp_path / "agenda-rundown.pdf")  # named as File > Export PDF… names it
-    width, height = page_points(tmp_path / "agenda-rundown.pdf")  # the system's paper (A4 or Letter), landscape
+    beside_the_agenda = rig.agenda_path.parent / "agenda-rundown.pdf"  # named and placed as Export PDF… does
+    pages = pdf_pages(beside_the_agenda)
+    width, height = page_points(beside_the_agenda)  # the system's paper (A4 or Letter), landscape
     assert pages[0].startswith("RUNDOWN") and width > height
+
+
+def test_export_pdf_offers_a_name_beside_the_agenda_not_in_home(rig: Rig, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    file_action(rig, "Export PDF…")
+    assert rig.prompts.pdf_offers == [rig.agenda_path.parent / "agenda-rundown.pdf"]
 
 
 def test_export_pdf_before_the_show_is_the_rundown_and_after_a_slot_the_report(rig: Rig, tmp_path: Path) -> None:
@@ -325,7 +351,7 @@ def test_export_pdf_before_the_show_is_the_rundown_and_after_a_slot_the_report(r
     rig.prompts.pdf_path = tmp_path / "out" / "plan.pdf"
     (tmp_path / "out").mkdir()
     file_action(rig, "Export PDF…")
-    assert rig.prompts.pdf_offers == [Path.home() / "agenda-rundown.pdf"]
+    assert rig.prompts.pdf_offers == [rig.agenda_path.parent / "agenda-rundown.pdf"]
     pages = pdf_pages(tmp_path / "out" / "plan.pdf")
     assert pages[0].startswith("RUNDOWN") and "Actual start" not in pages[0]
     assert "printed 2023-11-30 13:20 CET" in pages[0]
@@ -335,7 +361,7 @@ def test_export_pdf_before_the_show_is_the_rundown_and_after_a_slot_the_report(r
     rig.at(at(13, 40))
     rig.prompts.pdf_path = tmp_path / "out" / "report.pdf"
     file_action(rig, "Export PDF…")
-    assert rig.prompts.pdf_offers[-1] == Path.home() / "agenda-report.pdf"
+    assert rig.prompts.pdf_offers[-1] == rig.agenda_path.parent / "agenda-report.pdf"
     report = pdf_pages(tmp_path / "out" / "report.pdf")[0]
     assert report.startswith("REPORT: PLANNED AND ACTUAL")
     assert squeezed("13:30–13:45 15 min 13:31:00 9:00 running") in squeezed(report)
