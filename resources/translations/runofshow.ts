@@ -576,17 +576,17 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="411"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="434"/>
         <source>This file cannot be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="424"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="447"/>
         <source>{name} (moderator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="453"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="476"/>
         <source>+{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,191 +594,191 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="127"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="126"/>
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="136"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="135"/>
         <source>What was understood of {name}. Check it and fill in what the file does not say; nothing changes in the show until you save and open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="175"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="174"/>
         <source>Save and open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="193"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="192"/>
         <source>(none: the file&apos;s name is used)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="195"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="194"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="202"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="201"/>
         <source>choose a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="206"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="205"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="216"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="215"/>
         <source>choose a time zone, e.g. Europe/Brussels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="223"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="222"/>
         <source>Time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="225"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="224"/>
         <source>the file says “{zone}”, which is not a time zone&apos;s name: choose the one it means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="230"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="229"/>
         <source>(not in the file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="232"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="231"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="237"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="236"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="238"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="237"/>
         <source>The length of a last slot that has only a start time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="242"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="241"/>
         <source>Last slot&apos;s length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="252"/>
-        <source>{value} (from the file)</source>
+        <location filename="../../runofshow/ui/import_dialog.py" line="255"/>
+        <source>{value} (from the file; choose another below to change it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="277"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="298"/>
         <source>Choose the date above: the file does not give one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="281"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="302"/>
         <source>{zone} is not a time zone: choose one from the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="282"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="303"/>
         <source>Choose the time zone above: the file does not say it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="294"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="317"/>
         <source>{count} slot(s), as they will be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="299"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="322"/>
         <source>{count} slot(s) as read; their ends and days are worked out once the problems below are solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="307"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="330"/>
         <source>Not ready to save:
 {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="308"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="331"/>
         <source>Not ready to save:
 {problems}
 …and {count} more in the list above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="337"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="337"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="337"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="337"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="314"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="337"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="315"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="338"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="342"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="365"/>
         <source>(the last slot&apos;s length above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="349"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="372"/>
         <source>Problems ({problems}) and notes ({notes}): every line that was not understood is here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="351"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="374"/>
         <source>Notes ({notes}): every line that was not understood is here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="365"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="388"/>
         <source>row {number}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="366"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="389"/>
         <source>line {number}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="391"/>
-        <location filename="../../runofshow/ui/import_dialog.py" line="398"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="414"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="421"/>
         <source>The import was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="392"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="415"/>
         <source>{path} is the agenda the show is running on: save the import under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/import_dialog.py" line="399"/>
+        <location filename="../../runofshow/ui/import_dialog.py" line="422"/>
         <source>{path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,67 +1526,67 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="142"/>
+        <location filename="../../runofshow/ui/print_table.py" line="143"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="151"/>
+        <location filename="../../runofshow/ui/print_table.py" line="152"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="153"/>
+        <location filename="../../runofshow/ui/print_table.py" line="154"/>
         <source>Actual start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="154"/>
+        <location filename="../../runofshow/ui/print_table.py" line="155"/>
         <source>Actual end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="155"/>
+        <location filename="../../runofshow/ui/print_table.py" line="156"/>
         <source>Actual length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="156"/>
+        <location filename="../../runofshow/ui/print_table.py" line="157"/>
         <source>Over/under</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="157"/>
+        <location filename="../../runofshow/ui/print_table.py" line="158"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="157"/>
+        <location filename="../../runofshow/ui/print_table.py" line="158"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="159"/>
+        <location filename="../../runofshow/ui/print_table.py" line="160"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="183"/>
+        <location filename="../../runofshow/ui/print_table.py" line="184"/>
         <source>Rundown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="185"/>
+        <location filename="../../runofshow/ui/print_table.py" line="186"/>
         <source>Report: planned and actual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="187"/>
+        <location filename="../../runofshow/ui/print_table.py" line="188"/>
         <source>times in {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_table.py" line="189"/>
+        <location filename="../../runofshow/ui/print_table.py" line="190"/>
         <source>show drift: {drift}</source>
         <translation type="unfinished"></translation>
     </message>

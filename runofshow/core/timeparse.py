@@ -19,7 +19,7 @@ _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _CLOCK = re.compile(
     r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?:[:.](\d{2}))?|(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?|((?i:noon|midnight)))?$"
 )
-_NOON_OR_MIDNIGHT = {"noon": time(12, 0), "midnight": time(0, 0)}  # `Noon – 1:00 p.m. Lunch`
+_NOON_OR_MIDNIGHT = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}  # `Noon – 1 p.m.`
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def parse_clock_time(text: str) -> time | None:
     """A time of day from the ways programmes and spreadsheets write one, None if it is not one.
 
     `9:30`, `09:30`, `09.30`, `9h30`, `0930`, `9.30 am`, `9:30 p.m.`, `9 pm`, `9:30:15`, `12 noon`, `Noon`,
-    `midnight`. A bare number without minutes needs am/pm (`9` alone is a count, not a time); `12 am` is midnight.
+    `Midday`, `midnight`. A bare number without minutes needs am/pm (`9` alone is a count, not a time);
+    `12 am` is midnight.
     """
     text = text.strip().replace("\u202f", " ").replace("\xa0", " ")
     if text.lower() in _NOON_OR_MIDNIGHT:

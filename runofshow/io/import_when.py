@@ -86,7 +86,7 @@ def find_date(text: str, year: int | None = None) -> FoundDate | None:
 # -- times -------------------------------------------------------------------------------------
 
 _CLOCK = (r"\d{1,2}(?:\s?[:.hH]\s?\d{2}(?![\d]))?(?:\s?(?:[aApP]\.?\s?[mM]\.?(?!\w)|noon\b|midnight\b))?"
-          r"|\d{1,2}\s?[hH](?![\w])|(?i:noon|midnight)\b")
+          r"|\d{1,2}\s?[hH](?![\w])|(?i:noon|midday|midnight)\b")
 _ZONE_WORDS = ("UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|JST|KST|"
                "HKT|SGT|MSK|HST|AKST|AKDT|AEST|AEDT|NZST|NZDT")
 # A slot's start: a time, or a time range, at the start of the line, then the title (or nothing).

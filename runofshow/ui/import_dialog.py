@@ -13,6 +13,7 @@ table's rows (from the finished agenda, or from the draft while it has problems)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -112,11 +113,9 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         # A zone the file names that is not one ("Central European Time") is asked here like a missing one:
         # the import would otherwise take the file's word over the field's.
-        file_zone = draft.event.timezone.strip()
-        self.unknown_zone = file_zone if file_zone and file_zone not in zone_names() else ""
-        if self.unknown_zone:
-            draft = replace(draft, event=replace(draft.event, timezone=""))
-        self.draft = draft
+        self.unknown_zone = ""
+        self.draft = self._without_unknown_zone(draft)
+        self.read_year: int | None = None  # the year a workbook was last read with (sheets named "14 Oct")
         self.prompts = prompts
         self.open_agenda = open_agenda
         self.running_agenda = running_agenda
@@ -243,16 +242,38 @@ class ImportPreviewDialog(QDialog):
         return form
 
     def _given_or_asked(self, given: str, label: QLabel, editor: QWidget) -> QWidget:
-        """What the file says, as a line of text; else the field where the operator says it."""
+        """What the file says, as a line of text, and the field where the operator says it or changes it.
+
+        The field stays: a zone the importer guessed from a city, or a date from a running header, may be
+        wrong, and what is chosen here wins over the file.
+        """
         box = QWidget()
         row = QVBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label)
         row.addWidget(editor)
-        label.setText(self.tr("{value} (from the file)").format(value=given))
+        label.setText(self.tr("{value} (from the file; choose another below to change it)").format(value=given))
         label.setVisible(bool(given))
-        editor.setVisible(not given)
         return box
+
+    def _without_unknown_zone(self, draft: ImportDraft) -> ImportDraft:
+        """A zone the file names that is not one ("Central European Time") is asked here like a missing one:
+        the import would otherwise take the file's word over the field's."""
+        file_zone = draft.event.timezone.strip()
+        if file_zone and file_zone not in zone_names():
+            self.unknown_zone = file_zone
+            return replace(draft, event=replace(draft.event, timezone=""))
+        return draft
+
+    def _read_again_for_the_year(self, chosen: date | None) -> None:
+        """A workbook whose sheets are named by a day without a year ("Day 2 – 15 Oct") is read again with
+        the year of the date chosen here, as `runofshow import --date` does."""
+        source = self.draft.source
+        if chosen is None or chosen.year == self.read_year or source.suffix.lower() not in SPREADSHEETS:
+            return
+        self.read_year = chosen.year
+        with contextlib.suppress(ImportReadError):  # the file changed or went away since: keep what was read
+            self.draft = self._without_unknown_zone(read_import(source, year=chosen.year))
 
     def options(self) -> ImportOptions:
         """The fields as the import's options: a field not filled in (or not a known zone) is left out."""
@@ -287,7 +308,9 @@ class ImportPreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Run the import's last step again with the fields as they are, and show what it gives."""
-        self.outcome = self.finish(self.draft, self.options())
+        options = self.options()
+        self._read_again_for_the_year(options.date)
+        self.outcome = self.finish(self.draft, options)
         agenda = self.outcome.agenda
         if agenda is not None:
             self._fill_table(agenda_rows(agenda), list(agenda.columns))

@@ -130,7 +130,8 @@ def _time(slot: Slot) -> tuple[Block, ...]:
 
 
 def _text(text: str, style: Style = Style.BODY) -> tuple[Block, ...]:
-    return (Block(text, style),) if text else ()
+    """A block per line: a text layout draws a line break as nothing, which glued notes' lines together."""
+    return tuple(Block(line.strip(), style) for line in text.splitlines() if line.strip())
 
 
 def _actual(row: tuple[str, ...] | None) -> tuple[tuple[Block, ...], ...]:

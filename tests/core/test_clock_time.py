@@ -28,6 +28,7 @@ from runofshow.core.timeparse import parse_clock_time
     ("12:15 pm", time(12, 15)),
     ("12 noon", time(12, 0)),
     ("12 midnight", time(0, 0)),
+    ("Midday", time(12, 0)),
     ("noon", time(12, 0)),
     ("Noon", time(12, 0)),
     ("Midnight", time(0, 0)),

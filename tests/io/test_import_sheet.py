@@ -301,3 +301,20 @@ def test_a_large_workbook_is_read_only_and_says_hidden_rows_could_not_be_seen(
     draft = read_xlsx(path)
     assert [slot.title for slot in draft.slots] == ["Opening", "Cut item"]
     assert any(note.line == 0 and "hidden rows, if any, are read as slots" in note.text for note in draft.notes)
+
+
+@pytest.mark.parametrize("header", [
+    "Heure;Fin;Titre;Intervenant;Son;Lumière;Remarques",  # a French run sheet
+    "Début;Fin;Intitulé;Orateurs;Son;Lumière;Remarques",
+    "Start;End;Title;Talent;Son;Lumière;Notes",  # a US run of show: the people on air are the talent
+])
+def test_french_headers_and_talent_are_read_as_the_fields_they_name(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "conduite.csv"
+    path.write_text(f"{header}\n09:00;09:30;Accueil;Jean Martin, Maire;HF 1;plein feux;café en salle\n",
+                    encoding="utf-8")
+    draft = read_csv(path)
+    assert draft.columns == ["Son", "Lumière"]
+    slot = draft.slots[0]
+    assert (slot.start, slot.end, slot.title) == (time(9, 0), time(9, 30), "Accueil")
+    assert slot.speakers == [Person("Jean Martin", "", "Maire")] or [p.name for p in slot.speakers] == ["Jean Martin"]
+    assert slot.notes == "café en salle" and slot.crew == {"Son": "HF 1", "Lumière": "plein feux"}

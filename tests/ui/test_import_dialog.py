@@ -197,13 +197,14 @@ def test_the_calendar_opens_on_this_month_while_no_date_is_chosen(qtbot: QtBot, 
     calendar.window().close()
 
 
-def test_what_the_file_says_is_shown_not_asked(qtbot: QtBot, tmp_path: Path, prompts: ImportPrompts) -> None:
+def test_what_the_file_says_is_shown_and_needs_nothing_chosen(qtbot: QtBot, tmp_path: Path,
+                                                              prompts: ImportPrompts) -> None:
     draft = run_sheet(tmp_path)
     draft.event.timezone = "Europe/Oslo"
     dialog = preview(qtbot, draft, prompts)
     dialog.show()
     assert dialog.save_button.isEnabled()
-    assert not dialog.zone.isVisible() and not dialog.day.isVisible()
+    assert dialog.options().date is None and dialog.options().timezone == ""  # nothing chosen: the file's
     assert dialog.zone_from_file.text().startswith("Europe/Oslo")
     assert dialog.day_from_file.text().startswith("2026-12-03")
 
@@ -350,3 +351,45 @@ def test_the_pickers_are_over_the_window_not_modal_and_the_save_one_asks_before_
     else:
         assert prompts.save_import(tmp_path / "programme.yaml") is None
     assert facts == {"parent": rig.window, "modal": None, "asks before replacing": True}
+
+
+def test_a_zone_and_date_the_file_gives_can_still_be_changed_here(qtbot: QtBot, tmp_path: Path,
+                                                                    prompts: ImportPrompts) -> None:
+    # A zone guessed from a city in the text ("Central") must not be the last word: the field wins.
+    draft = run_sheet(tmp_path)
+    draft.event.timezone = "America/Chicago"
+    dialog = preview(qtbot, draft, prompts)
+    dialog.show()
+    assert dialog.zone.isVisible() and dialog.day.isVisible()
+    assert dialog.zone_from_file.text().startswith("America/Chicago")
+    assert dialog.outcome.agenda is not None and dialog.outcome.agenda.event.timezone == "America/Chicago"
+    dialog.zone.setCurrentText("America/Denver")
+    dialog.day.setDate(QDate(2026, 12, 4))
+    agenda = dialog.outcome.agenda
+    assert agenda is not None and agenda.event.timezone == "America/Denver"
+    assert agenda.slots[0].start.date() == date(2026, 12, 4)
+
+
+def test_a_workbook_of_one_sheet_per_day_without_a_year_takes_it_from_the_date_chosen(
+        qtbot: QtBot, tmp_path: Path, prompts: ImportPrompts) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    rows: list[list[object]] = [["Start", "End", "Title", "Speaker", "Audio"],
+                                [time(9, 0), time(9, 30), "Opening", "Ola Nordmann", "HH1"]]
+    book = openpyxl.Workbook()
+    book.active.title = "Day 1 – 14 Oct"
+    for row in rows:
+        book.active.append(row)
+    second = book.create_sheet("Day 2 – 15 Oct")
+    for row in rows:
+        second.append(row)
+    path = tmp_path / "twodays.xlsx"
+    book.save(path)
+    dialog = preview(qtbot, read_import(path), prompts)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()
+    dialog.zone.setCurrentText("Europe/Oslo")
+    dialog.day.setDate(QDate(2025, 10, 14))
+    agenda = dialog.outcome.agenda
+    assert agenda is not None, dialog.outcome.problems
+    assert [f"{slot.start:%Y-%m-%d %H:%M}" for slot in agenda.slots] == ["2025-10-14 09:00", "2025-10-15 09:00"]
+    assert dialog.save_button.isEnabled()

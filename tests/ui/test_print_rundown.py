@@ -429,3 +429,14 @@ def test_the_real_export_pdf_picker_is_over_the_window_and_go_works_while_it_is_
         controller.shutdown()
         rig.window.close()
         rig.window.deleteLater()
+
+
+def test_notes_of_several_lines_print_as_several_lines(qapp: object, tmp_path: Path) -> None:
+    agenda = crew_agenda()
+    slots = tuple(replace(slot, notes="Two lines of notes.\nThe second one.") if slot.id == "closing" else slot
+                  for slot in agenda.slots)
+    everything = "".join(written(replace(agenda, slots=slots), tmp_path / "notes.pdf"))
+    assert re.search(r"Two lines of notes\.\s+The second one\.", everything)  # was glued: "notes.The second"
+    row = next(item for item in build_table(replace(agenda, slots=slots)).items
+               if isinstance(item, Row) and "Two lines of notes." in str(item.cells))
+    assert (Block("Two lines of notes."), Block("The second one.")) in row.cells
