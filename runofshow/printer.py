@@ -54,6 +54,9 @@ def run_print(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv))
     if (args.journal or args.state_dir) and not args.report:
         parser.error("--journal and --state-dir choose the show for --report")  # exits 2
+    if args.out is not None and args.out.suffix.lower() != ".pdf":
+        # A PDF under another name is a file nobody's viewer opens: say it rather than write it.
+        parser.error(f"--out {args.out}: the rundown is a PDF; name it {args.out.with_suffix('.pdf').name}")
     path: Path = args.agenda or bundled_agenda()
     agenda = load_or_complain(path)
     if agenda is None:

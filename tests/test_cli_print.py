@@ -138,3 +138,12 @@ def test_a_journal_named_without_report_is_a_usage_error(capsys: pytest.CaptureF
         main(["print", "--journal", "show.jsonl"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.endswith("error: --journal and --state-dir choose the show for --report\n")
+
+
+def test_an_out_name_that_is_not_a_pdf_is_refused_and_nothing_is_written(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "rundown.txt"
+    with pytest.raises(SystemExit) as stopped:
+        main(["print", "--out", str(out)])
+    assert stopped.value.code == 2 and not out.exists()
+    assert capsys.readouterr().err.endswith(f"error: --out {out}: the rundown is a PDF; name it rundown.pdf\n")

@@ -1456,17 +1456,22 @@ Mic check
 <context>
     <name>PrintRundown</name>
     <message>
-        <location filename="../../runofshow/ui/print_rundown.py" line="269"/>
+        <location filename="../../runofshow/ui/print_rundown.py" line="225"/>
+        <source>{day} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/print_rundown.py" line="277"/>
         <source>printed {moment}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_rundown.py" line="360"/>
+        <location filename="../../runofshow/ui/print_rundown.py" line="368"/>
         <source>page {number} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/print_rundown.py" line="378"/>
+        <location filename="../../runofshow/ui/print_rundown.py" line="386"/>
         <source>the printer or file cannot be written to</source>
         <translation type="unfinished"></translation>
     </message>

@@ -203,6 +203,7 @@ class _Layout:
         first_top = self.kind_height + self.title.height + self.details.height + 6 * page.dots
         self.pages: list[list[_Piece | _Day]] = [[]]
         self.tops = [first_top]
+        self.current_day = ""  # the day heading the rows being placed are under ("" for a one-day plan)
         self._place(table)
 
     def _room(self) -> tuple[float, float]:
@@ -215,9 +216,15 @@ class _Layout:
             top = last.top + (last.height if isinstance(last, _Piece) else self.day_height)
         return top, self.page.height - self.footer_height
 
-    def _new_page(self) -> None:
+    def _new_page(self, *, day_goes_on: bool = True) -> None:
+        """A fresh page; in a multi-day plan it names the day its first rows belong to, as a crew member who
+        picks up page 4 alone must know whether 09:00 is Friday or Saturday."""
         self.pages.append([])
         self.tops.append(self.running_height)
+        if day_goes_on and self.current_day:
+            heading = _Day(translate("PrintRundown", "{day} (continued)").format(day=self.current_day))
+            heading.top = self._room()[0]
+            self.pages[-1].append(heading)
 
     def _place(self, table: RundownTable) -> None:
         pad = self.page.pad
@@ -237,10 +244,11 @@ class _Layout:
             # page: then it starts here, when there is a fair bit of room left.
             moves = day + whole <= full or bottom - top - day < MIN_SPLIT_ROOM * self.page.dots
             if top + day + whole > bottom and self.pages[-1] and moves:
-                self._new_page()
+                self._new_page(day_goes_on=pending_day is None)  # a new day brings its own heading
             if pending_day is not None:
                 pending_day.top = self._room()[0]
                 self.pages[-1].append(pending_day)
+                self.current_day = pending_day.text
                 pending_day = None
             while True:  # once, unless the row is taller than a whole page
                 top, bottom = self._room()

@@ -440,3 +440,16 @@ def test_notes_of_several_lines_print_as_several_lines(qapp: object, tmp_path: P
     row = next(item for item in build_table(replace(agenda, slots=slots)).items
                if isinstance(item, Row) and "Two lines of notes." in str(item.cells))
     assert (Block("Two lines of notes."), Block("The second one.")) in row.cells
+
+
+def test_a_page_that_goes_on_with_a_day_says_which_day_above_its_first_row(qapp: object, tmp_path: Path) -> None:
+    agenda = many_days()
+    pages = written(agenda, tmp_path / "festival.pdf")
+    days = ("Thursday 30 November 2023", "Friday 1 December 2023", "Saturday 2 December 2023")
+    for number, text in enumerate(pages[1:], start=2):
+        header_end = text.index(CREW_COLUMNS[-1]) + len(CREW_COLUMNS[-1])  # the table's header, under the title
+        first_row = re.search(r"\d\d:\d\d–\d\d:\d\d", text[header_end:])
+        assert first_row is not None
+        # The day's own heading, or the day again with "(continued)", between the header and the first row.
+        between = text[header_end:header_end + first_row.start()]
+        assert any(day in between for day in days), (number, between)
