@@ -1,6 +1,13 @@
-"""A 5,000-slot, multi-day agenda against the bundled one: load, open the window, and one tick.
+"""A 5,000-slot, 70-day agenda (`generate`), and one tick late in a long show on it.
 
-python bench/big.py AGENDA  -> prints one JSON line with the medians (seconds)
+    python bench/big.py ticks AGENDA 10,1000,2000,4000 BLOCK ROUNDS
+        -> one JSON line: per number of finished slots, the median CPU seconds of one tick
+
+The app runs as on show day (bench/app_probe.py's four-screen set-up: the operator window and the three
+displays shown, so Qt really paints). For each count N the show is the one that ran on plan until a minute
+into slot N (`runofshow.render.on_plan`): N slots finished. A tick is one second of that show: the clock
+moves a second (the digits change), the bridge takes its snapshot and every view and the network take it,
+and Qt paints what changed. The counts take turns in blocks, so a noisy moment hurts all alike.
 """
 
 from __future__ import annotations
@@ -15,12 +22,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from bench.app_probe import build
+from bench.app_probe import bridge_of, build, displays_of, show_all_displays
+from bench.profiling import Profile
+from runofshow.core.agenda import Agenda
+from runofshow.core.clock import Instant
 from runofshow.io.agenda_yaml import load_agenda
-
-TICKS = 3000
 
 
 def generate(path: Path, slots: int = 5000) -> Path:
@@ -43,29 +52,97 @@ def generate(path: Path, slots: int = 5000) -> Path:
     return path
 
 
-def measure(agenda: Path) -> dict[str, float]:
-    loads = []
-    for _ in range(5):
-        began = time.perf_counter()
-        result = load_agenda(agenda)
-        loads.append(time.perf_counter() - began)
-        assert result.agenda is not None, [str(p) for p in result.problems[:3]]
+class SettableClock:
+    """The show's clock, moved only by the bench: a second per tick, or to another show's moment."""
+
+    speed = 1.0
+
+    def __init__(self, start: float) -> None:
+        self._now = Instant(start, start)
+
+    def now(self) -> Instant:
+        return self._now
+
+    def set(self, t: float) -> None:
+        self._now = Instant(t, t)
+
+    def advance(self, seconds: float) -> None:
+        self._now = self._now.later(seconds)
+
+
+def moment_after(agenda: Agenda, finished: int) -> float:
+    """A minute into slot `finished`: that many slots have run before it."""
+    return agenda.slots[finished].start.timestamp() + 60
+
+
+def ticks(path: Path, counts: list[int], block: int, rounds: int) -> dict[str, object]:
+    from runofshow.render import on_plan
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    loaded = load_agenda(path).agenda
+    assert loaded is not None
+    clock = SettableClock(moment_after(loaded, counts[0]))
+    controller = build(app, path, clock)
+    show_all_displays(controller)
+    bridge = bridge_of(controller)
+    agenda = bridge.session.engine.agenda
+    positions = {n: moment_after(agenda, n) for n in counts}
     began = time.perf_counter()
-    controller = build(app, agenda)  # type: ignore[arg-type]
-    app.processEvents()
-    opened = time.perf_counter() - began
-    bridge = controller.bridge
-    bridge.run("go")
-    ticks = []
-    for _ in range(TICKS):
-        began = time.perf_counter()
-        bridge.tick()
-        ticks.append(time.perf_counter() - began)
-    return {"load": statistics.median(loads), "open": opened, "tick": statistics.median(ticks),
-            "slots": len(bridge.state.slots)}
+    sessions = {n: on_plan(agenda, path, Instant(positions[n], positions[n])) for n in counts}
+    built = time.perf_counter() - began
+    per_tick: dict[int, list[float]] = {n: [] for n in counts}
+    paints = PaintCount()
+    for window in displays_of(controller).windows.values():
+        window.installEventFilter(paints)  # proof that the ticks are painted, not only computed
+    runs: dict[int, int] = {}
+    profile = Profile()
+    for round_number in range(rounds + 1):  # the first round warms up (caches, fonts) and is not counted
+        for n in counts:
+            clock.set(positions[n])
+            bridge.set_session(sessions[n])
+            for _ in range(3):  # the new show drawn whole once (not a tick), the rundown rebuilt
+                app.processEvents()
+            runs[n] = len(bridge.state.runs)
+            if n == max(counts) and round_number:
+                profile.start()
+            paints.on = round_number > 0
+            for _ in range(block):
+                clock.advance(1.0)
+                cpu = time.process_time()
+                bridge.tick()
+                app.processEvents()
+                if round_number:
+                    per_tick[n].append(time.process_time() - cpu)
+            paints.on = False
+            if n == max(counts):
+                profile.pause()
+            positions[n] = clock.now().t
+    profile.stop()
+    windows = [w for w in displays_of(controller).windows.values() if w.isVisible()]
+    return {"tick": {str(n): statistics.median(v) for n, v in per_tick.items()},
+            "runs": {str(n): r for n, r in runs.items()}, "slots": len(agenda.slots), "displays": len(windows),
+            "ticks_each": block * rounds, "on_plan_s": built,
+            "paints_per_tick": paints.count / (block * rounds * len(counts))}
+
+
+class PaintCount(QObject):
+    """Counts the displays' paint events while `on`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = False
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self.on and event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]))), flush=True)
+    if sys.argv[1] != "ticks":
+        raise SystemExit(__doc__)
+    result = ticks(Path(sys.argv[2]), [int(n) for n in sys.argv[3].split(",")], int(sys.argv[4]), int(sys.argv[5]))
+    print(json.dumps(result), flush=True)
     os._exit(0)

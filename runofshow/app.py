@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import linecache
 import logging
 import sys
 import traceback
@@ -35,35 +36,38 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Clock, SystemClock
 from runofshow.core.show import ShowPhase
-from runofshow.io.agenda_save import AgendaSaveError, new_agenda_text, write_atomically
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
+from runofshow.memory import release_start_up_memory
 from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.first_paint import FirstPaint
 from runofshow.qt.operator_screen import OPERATOR_GEOMETRY, operator_screen
 from runofshow.qt.settings import restore_geometry, save_geometry
-from runofshow.qt.single_instance import RaiseListener
-from runofshow.qt.sound import Chimes
 from runofshow.qt.translation import translate
 from runofshow.remote.options import RemoteOptions
 from runofshow.remote.options import add_arguments as add_remote_arguments
 from runofshow.ui.agenda_files import AgendaFiles
 from runofshow.ui.dialogs import DialogPrompts, Prompts
-from runofshow.ui.displays import DisplayManager
 from runofshow.ui.folder_lock import can_show_dialogs, lock_state_folder
-from runofshow.ui.import_dialog import ImportPreviewDialog, preview_import
 from runofshow.ui.message_presets import MessagePresets
 from runofshow.ui.operator import OperatorWindow
-from runofshow.ui.report_export import export_report
 from runofshow.ui.show_record import ShowRecords
-from runofshow.ui.sound_menu import SoundSwitch
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
 
+    from runofshow.qt.single_instance import RaiseListener
+    from runofshow.qt.sound import Chimes
     from runofshow.remote.server import RemoteServer
+    from runofshow.ui.displays import DisplayManager
+    from runofshow.ui.import_dialog import ImportPreviewDialog
+    from runofshow.ui.sound_menu import SoundSwitch
+
+# What the first paint of the operator window does not need (the displays, the sound, the second-copy listener,
+# the network server, the importers, the report, the agenda writer) is imported where it is first used, after
+# that paint: a cold start loads and draws the operator window first.
 
 __all__ = ["AppController", "build_parser", "can_show_dialogs", "dialog_prompts", "install_excepthook",
            "lock_state_folder", "run_app", "start_remote"]
@@ -144,6 +148,7 @@ class AppController(QObject):
 
         `defer_extras` starts the displays and the sound only once the operator window is painted.
         """
+        linecache.clearcache()  # the sources PySide's import hook read while the app's modules were imported
         loaded = self.files.load_asking(path)
         if loaded is None:
             return False
@@ -166,12 +171,13 @@ class AppController(QObject):
         self.files.problems_gone.connect(window.problems_panel.dismiss)
         restore_geometry(window, self.settings, GEOMETRY, DEFAULT_SIZE)
         self.prompts.attach(window)  # from now on every question opens over the operator window
-        self.listener = RaiseListener(self.state_dir, self)
-        self.listener.raise_requested.connect(self.bring_to_front)
+        if not defer_extras:
+            self._listen_for_second_copies()
         if defer_extras:
             # The operator window is what the stage manager waits for: the displays and the sound
             # come a moment after it has been painted (and once the show to play is decided).
             self._after_first_paint = FirstPaint(window, self._on_first_paint)
+            window.thumbnails.draw_after_first_paint()
         window.show()
         # Placed and shown first, so that the question about a show found in the record opens over
         # it, on the operator's screen; the displays come only once the answer decides what they show.
@@ -192,7 +198,15 @@ class AppController(QObject):
 
     def _on_first_paint(self) -> None:
         self._painted = True
+        if self.listener is None and not self.shut_down:
+            self._listen_for_second_copies()  # (QtNetwork, a local socket: once the window is on screen)
         self._extras_if_ready()
+
+    def _listen_for_second_copies(self) -> None:
+        from runofshow.qt.single_instance import RaiseListener
+
+        self.listener = RaiseListener(self.state_dir, self)
+        self.listener.raise_requested.connect(self.bring_to_front)
 
     def _extras_if_ready(self) -> None:
         """The displays, once the window is painted and the show decided, in either order (a question may
@@ -214,6 +228,9 @@ class AppController(QObject):
                                    "runs the show"))
 
     def _start_extras(self) -> None:
+        from runofshow.ui.displays import DisplayManager
+        from runofshow.ui.sound_menu import SoundSwitch
+
         bridge, window = self.bridge, self.window
         assert bridge is not None and window is not None
         self.displays = displays = DisplayManager(bridge, window, self.settings, self)
@@ -225,6 +242,7 @@ class AppController(QObject):
         self.chimes = self.sound.chimes
         if self.remote_args is not None:
             self.remote = start_remote(bridge, window, self.remote_args, self.state_dir)
+        release_start_up_memory()
         self.extras_started.emit()
 
     def set_sound(self, on: bool) -> None:
@@ -286,6 +304,8 @@ class AppController(QObject):
         details = self.prompts.new_agenda(folder)
         if details is None:
             return
+        from runofshow.io.agenda_save import AgendaSaveError, new_agenda_text, write_atomically
+
         try:
             text = new_agenda_text(details)
             if details.path.exists():
@@ -301,6 +321,8 @@ class AppController(QObject):
     def export_report(self) -> None:
         if self.bridge is None or self.agenda_path is None:
             return
+        from runofshow.ui.report_export import export_report
+
         export_report(self.prompts, self.bridge, self.agenda_path, self.clock, self._notice)
 
     def print_rundown(self) -> None:
@@ -340,6 +362,8 @@ class AppController(QObject):
         source = self.files.choose_import()
         if source is None:
             return
+        from runofshow.ui.import_dialog import preview_import
+
         preview = preview_import(source, self.prompts, self.open_recent, lambda: self.agenda_path, self.window)
         if preview is not None:
             self.import_preview = preview

@@ -4,88 +4,88 @@
 <context>
     <name>AgendaFiles</name>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="61"/>
-        <location filename="../../runofshow/ui/agenda_files.py" line="76"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="59"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="74"/>
         <source>This agenda cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="62"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="60"/>
         <source>{path} has {count} problem(s). Fix them and open it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="77"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="75"/>
         <source>{path} has {count} problem(s); the current show keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="108"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="109"/>
         <source>The plan was not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="109"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="110"/>
         <source>{path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="111"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="112"/>
         <source>Plan exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="138"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="139"/>
         <source>{path} was changed on disk and now has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="140"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="141"/>
         <source>{path} has {count} problem(s). The show goes on with the last good agenda; fix the file and save it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="142"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="143"/>
         <source>The agenda has errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="145"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="146"/>
         <source>Agenda not reloaded: {count} problem(s); the last good agenda is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="156"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="157"/>
         <source>no changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="192"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="193"/>
         <source>Not saved: {path} was changed on disk and could not be kept as a copy; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="195"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="196"/>
         <source>The version on disk is kept as {copy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="202"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="205"/>
         <source>Not saved to {name}: {reason}. The show goes on; the next edit tries again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="208"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="211"/>
         <source>Saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="234"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="241"/>
         <source>The plan edited in the app is kept as {copy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/agenda_files.py" line="236"/>
+        <location filename="../../runofshow/ui/agenda_files.py" line="243"/>
         <source>The plan edited in the app could not be kept as a file; it stays in the show&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,37 +93,37 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="180"/>
+        <location filename="../../runofshow/app.py" line="186"/>
         <source>Show resumed: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="213"/>
+        <location filename="../../runofshow/app.py" line="227"/>
         <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="254"/>
+        <location filename="../../runofshow/app.py" line="272"/>
         <source>Not opened: {path}. The show on {name} goes on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="261"/>
+        <location filename="../../runofshow/app.py" line="279"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="292"/>
+        <location filename="../../runofshow/app.py" line="312"/>
         <source>the file already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="296"/>
+        <location filename="../../runofshow/app.py" line="316"/>
         <source>New agenda not written to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="429"/>
+        <location filename="../../runofshow/app.py" line="453"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,185 +162,185 @@
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="49"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="50"/>
         <source>Agendas (*.yaml *.yml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="50"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="51"/>
         <source>Programmes and spreadsheets (*.csv *.tsv *.xlsx *.txt *.md *.html *.htm);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="280"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="281"/>
         <source>Resume the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="282"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="283"/>
         <source>A show on this agenda was in progress when the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="283"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="284"/>
         <source>It was {summary}.
 
 Resume it where it is now, or start a new show? (A new show keeps the old journal.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="288"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="289"/>
         <source>Resume the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="289"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="290"/>
         <source>Start a new show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="296"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="297"/>
         <source>The agenda file changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="298"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="299"/>
         <source>The agenda file is not the plan this show was running on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="299"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="300"/>
         <source>It was edited while the app was closed. Keep running on the plan from the show&apos;s record (what the displays showed), or apply the file now as a reload?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="303"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="304"/>
         <source>Keep the recorded plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="304"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="305"/>
         <source>Apply the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="331"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="332"/>
         <source>Quit during the show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="333"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="334"/>
         <source>The show is under way. If you quit now, every display goes dark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="334"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="335"/>
         <source>The show can be resumed where it is: its record keeps it, and runofshow offers to resume it when you start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="337"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="338"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="338"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="339"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="348"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="349"/>
         <source>Open another agenda?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="349"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="350"/>
         <source>A show is running on {running}: open {other} now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="352"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="353"/>
         <source>The displays will show the new event. This show&apos;s record is kept and can be resumed from File &gt; Recent agendas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="355"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="356"/>
         <source>Open {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="357"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="358"/>
         <source>Keep the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="381"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="382"/>
         <source>Open agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="403"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="406"/>
         <source>The agenda file was changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="405"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="408"/>
         <source>{name} was changed on disk (in a text editor?) while the plan was edited here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="407"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="410"/>
         <source>Keep the plan edited here (what the displays show) and save it, or take the file on disk? Neither is lost: the other one is kept as a copy beside {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="411"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="414"/>
         <source>Keep the plan edited here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="412"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="415"/>
         <source>Take the file on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="431"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="434"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="431"/>
-        <location filename="../../runofshow/ui/dialogs.py" line="451"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="434"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="454"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="435"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="438"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="435"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="438"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="439"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="442"/>
         <source>Import a programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="446"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="449"/>
         <source>Save the imported agenda as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="447"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="450"/>
         <source>Agendas (*.yaml *.yml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="450"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="453"/>
         <source>Export the plan as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +439,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="162"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="170"/>
         <source>Projector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,82 +452,82 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>FolderLock</name>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="48"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="47"/>
         <source> since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="49"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="48"/>
         <source> since {day} {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="62"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="61"/>
         <source>runofshow on {host} (process {pid})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="63"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="62"/>
         <source>runofshow on {host}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="64"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="63"/>
         <source>{who} is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="67"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="66"/>
         <source>runofshow is already running this show&apos;s record folder {folder}: process {pid} on this laptop{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="70"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="69"/>
         <source>runofshow is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="76"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="75"/>
         <source>To run a different show at the same time, start runofshow with --state-dir and another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="79"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="78"/>
         <source>Run the show from {host}, or quit runofshow there first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="82"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="81"/>
         <source>Bring its window to the front to carry on with the show there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="84"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="83"/>
         <source>Carry on in that copy&apos;s window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="90"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="89"/>
         <source>runofshow is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="95"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="94"/>
         <source>Bring the running show to the front</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="98"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="97"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="105"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="106"/>
         <source>The running copy did not answer; find its window on the operator&apos;s screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="127"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="128"/>
         <source>runofshow cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,107 +1075,107 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="240"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="242"/>
         <source>BEFORE THE SHOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="251"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="253"/>
         <source>THE SHOW IS OVER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="261"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="263"/>
         <source>NOW · {kind} · {start}–{end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="267"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="269"/>
         <source>{elapsed} of {duration}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="271"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="273"/>
         <source>{amount} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="247"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="249"/>
         <source>planned start {time} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="248"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="250"/>
         <source>press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="275"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="277"/>
         <source>planned {day} at {time}, in {wait} · press GO to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="292"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="294"/>
         <source>Cue {number}/{count}: {title}{who}  {countdown}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="297"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="299"/>
         <source>Next cue: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="299"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="301"/>
         <source>Last cue: then close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="304"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="306"/>
         <source>Next: nothing — this is the last slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="308"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="310"/>
         <source>NEXT {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="309"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="311"/>
         <source>NEXT {time} (planned {planned})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="310"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="312"/>
         <source>NEXT at GO (planned {planned})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="336"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="338"/>
         <source>{symbol} {drift} · projected end {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="342"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="344"/>
         <source>STAGE MESSAGE: {message}  (flashing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="343"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="345"/>
         <source>STAGE MESSAGE: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="346"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="348"/>
         <source>BLACKOUT: {displays}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="348"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="350"/>
         <source>PROJECTOR: HOLDING SLIDE (H to show the session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/now_panel.py" line="350"/>
+        <location filename="../../runofshow/ui/now_panel.py" line="352"/>
         <source>ROLL MODE: the plan drives the show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,12 +1599,12 @@ Mic check
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="145"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="146"/>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="147"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="148"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,53 +1625,53 @@ Mic check
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="50"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="58"/>
         <source>… and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="94"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="102"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="101"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="109"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="108"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="116"/>
         <source>Issues we will address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="114"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="122"/>
         <source>Thank you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="115"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="123"/>
         <source>for joining {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="123"/>
-        <location filename="../../runofshow/ui/projector_view.py" line="151"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="131"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="159"/>
         <source>Moderated by {moderator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="132"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="140"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="139"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="147"/>
         <source>Next: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/projector_view.py" line="144"/>
+        <location filename="../../runofshow/ui/projector_view.py" line="152"/>
         <source>Thank you for joining us</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1841,134 +1841,134 @@ Mic check
 <context>
     <name>RundownModel</name>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="34"/>
+        <location filename="../../runofshow/ui/rundown.py" line="35"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="34"/>
+        <location filename="../../runofshow/ui/rundown.py" line="35"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="35"/>
+        <location filename="../../runofshow/ui/rundown.py" line="36"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="35"/>
+        <location filename="../../runofshow/ui/rundown.py" line="36"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="36"/>
+        <location filename="../../runofshow/ui/rundown.py" line="37"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="37"/>
+        <location filename="../../runofshow/ui/rundown.py" line="38"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="37"/>
+        <location filename="../../runofshow/ui/rundown.py" line="38"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="38"/>
+        <location filename="../../runofshow/ui/rundown.py" line="39"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="38"/>
+        <location filename="../../runofshow/ui/rundown.py" line="39"/>
         <source>Actual start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="39"/>
+        <location filename="../../runofshow/ui/rundown.py" line="40"/>
         <source>Actual end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="39"/>
+        <location filename="../../runofshow/ui/rundown.py" line="40"/>
         <source>Over/under</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="40"/>
+        <location filename="../../runofshow/ui/rundown.py" line="41"/>
         <source>✓ done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="41"/>
+        <location filename="../../runofshow/ui/rundown.py" line="42"/>
         <source>▶ NOW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="42"/>
-        <location filename="../../runofshow/ui/rundown.py" line="48"/>
+        <location filename="../../runofshow/ui/rundown.py" line="43"/>
+        <location filename="../../runofshow/ui/rundown.py" line="49"/>
         <source>next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="44"/>
-        <location filename="../../runofshow/ui/rundown.py" line="50"/>
+        <location filename="../../runofshow/ui/rundown.py" line="45"/>
+        <location filename="../../runofshow/ui/rundown.py" line="51"/>
         <source>skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="46"/>
+        <location filename="../../runofshow/ui/rundown.py" line="47"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="47"/>
+        <location filename="../../runofshow/ui/rundown.py" line="48"/>
         <source>current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="49"/>
+        <location filename="../../runofshow/ui/rundown.py" line="50"/>
         <source>upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="155"/>
+        <location filename="../../runofshow/ui/rundown.py" line="215"/>
         <source>The {column} crew&apos;s cue for each slot. Right-click the header to hide or show crew columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="263"/>
+        <location filename="../../runofshow/ui/rundown.py" line="323"/>
         <source>Hard start {planned} will be missed: at the current pace this slot starts at {expected}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="267"/>
+        <location filename="../../runofshow/ui/rundown.py" line="327"/>
         <source>A gap of {gap} opens before this hard start at {planned}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="269"/>
+        <location filename="../../runofshow/ui/rundown.py" line="329"/>
         <source>Expected to start at {expected} at the current pace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="272"/>
+        <location filename="../../runofshow/ui/rundown.py" line="332"/>
         <source>Hard start: this slot keeps {planned} whatever runs before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="275"/>
+        <location filename="../../runofshow/ui/rundown.py" line="335"/>
         <source>Skipped: GO passes over it (K brings it back).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="299"/>
+        <location filename="../../runofshow/ui/rundown.py" line="359"/>
         <source>{expected} · gap {gap}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/rundown.py" line="325"/>
+        <location filename="../../runofshow/ui/rundown.py" line="385"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,27 +1976,27 @@ Mic check
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="163"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="164"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="166"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="167"/>
         <source>Keys work anywhere in the operator window except while you type in a text field (press Esc to leave it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="172"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="172"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/dialogs.py" line="171"/>
+        <location filename="../../runofshow/ui/dialogs.py" line="172"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,12 +2694,12 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/thumbnails.py" line="200"/>
+        <location filename="../../runofshow/ui/thumbnails.py" line="214"/>
         <source>{where} · blacked out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/thumbnails.py" line="201"/>
+        <location filename="../../runofshow/ui/thumbnails.py" line="215"/>
         <source>{display} — {where}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -128,4 +128,4 @@ ROS.start((s, l) => {
     fillStandby(s);
     keepInView();
   }
-});
+}, ["rundown", "runs"]); // the parts of the state this view draws (common.js)

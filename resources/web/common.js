@@ -16,6 +16,10 @@ const ROS = (() => {
 
   let state = null;
   let render = null;
+  // The large parts of the state (the rundown, the runs), kept between pushes: the laptop sends each one
+  // with its version only when it changed; every state names the versions it goes with.
+  let wanted = []; // the parts this view draws, asked for when connecting
+  const parts = {}; // name -> {version, data}
   let socket = null;
   let conn = "connecting"; // connecting | live | offline | auth
   let attempts = 0;
@@ -150,7 +154,9 @@ const ROS = (() => {
   function connect() {
     retryTimer = null;
     const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const url = `${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+    const query = new URLSearchParams({ parts: wanted.join(",") });
+    if (token) query.set("token", token);
+    const url = `${scheme}://${location.host}/ws?${query}`;
     let opened = false;
     try {
       socket = new WebSocket(url);
@@ -164,6 +170,15 @@ const ROS = (() => {
       try { message = JSON.parse(event.data); } catch (err) { return; }
       if (!message || message.type !== "state") return;
       const s = message.state;
+      for (const [name, part] of Object.entries(message.parts || {})) parts[name] = part;
+      // A state whose parts this view does not hold (never, unless a message was lost): ask for them all
+      // again and keep drawing the last whole state, never a rundown older than the state.
+      const versions = s.versions || {};
+      if (wanted.some((name) => !parts[name] || parts[name].version !== versions[name])) {
+        socket.send(JSON.stringify({ type: "resync" }));
+        return;
+      }
+      for (const name of wanted) s[name] = parts[name].data;
       const age = Math.max(0, Number(message.age) || 0);
       lastMessage = performance.now();
       lastAge = age;
@@ -232,8 +247,10 @@ const ROS = (() => {
     return (people || []).filter(Boolean).map((p) => p.name).join(", ");
   }
 
-  function start(renderFunction) {
+  // `needs`: the parts the view draws ("rundown", "runs"); a view that draws neither is sent neither.
+  function start(renderFunction, needs = []) {
     render = renderFunction;
+    wanted = needs;
     document.body.dataset.conn = conn;
     draw();
     connect();

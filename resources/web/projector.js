@@ -140,4 +140,4 @@ ROS.start((s, l) => {
     fillPeople(speakers, moderator);
     fillProgramme(programme);
   }
-});
+}, ["rundown"]); // the parts of the state this view draws (common.js)

@@ -46,13 +46,12 @@ class Person:
         name and the last part (`Jo, Head of Unit, Policy, EC` → role `Head of Unit, Policy`).
         An empty part is left empty: `Jo, Chair,` is a role alone, `Jo, , LUP` an organisation alone.
         """
-        name, *rest = (part.strip() for part in line.split(","))
-        if not name:
+        parts = [part.strip() for part in line.split(",")]
+        if not parts[0]:
             return None
-        if not rest:
-            return cls(name)
-        *role, organisation = rest
-        return cls(name, ", ".join(role).strip(", "), organisation)
+        if len(parts) == 1:
+            return cls(parts[0])
+        return cls(parts[0], ", ".join(parts[1:-1]).strip(", "), parts[-1])
 
 
 @dataclass(frozen=True)

@@ -85,12 +85,6 @@ def plan_position(agenda: Agenda, anchor: date, now: Instant) -> int | None:
     return index if index < len(slots) and now.plan >= planned(agenda, anchor, slots[0].start) else None
 
 
-def _loaded(live: Live, index: int | None) -> Live:
-    """The slot at `index` loaded and not started, nothing of the slot before carried over."""
-    return replace(live, index=index, running_since=None, paused_at=None, paused_total=0.0, added=0.0,
-                   cue_index=0, cue_from=0.0)
-
-
 def rolled(agenda: Agenda, live: Live, now: Instant) -> Live:
     """In roll mode, move along the plan up to `now`, recording each slot as run to plan.
 
@@ -107,38 +101,47 @@ def rolled(agenda: Agenda, live: Live, now: Instant) -> Live:
     """
     if not live.roll or live.anchor is None or live.finished:
         return live
-    slots, anchor, moved = agenda.slots, live.anchor, now.correction
+    # The walk keeps only what changes from slot to slot and makes one live state at the end, so its
+    # cost is the slots it passes, never a copy of the show's history per slot. `fresh`: the slot at
+    # `index` was loaded by this walk (nothing carried: no pause, added time or cue of the slot before).
+    slots, anchor, moved, t = agenda.slots, live.anchor, now.correction, now.plan
+    index, since, finished, fresh = live.index, live.running_since, False, False
+    last_end = live.runs[-1].end if live.runs else None
+    runs: list[SlotRun] = []
     while True:
-        if live.index is None:  # before the plan's first slot
-            if now.plan < planned(agenda, anchor, slots[0].start):
-                return live
-            live = _loaded(live, 0)
+        if index is None:  # before the plan's first slot
+            if t < planned(agenda, anchor, slots[0].start):
+                break
+            index, fresh = 0, True
             continue
-        index = live.index
         slot = slots[index]
-        if slot.skipped and live.running_since is None:  # passed over, as GO and next pass over it
+        if since is None and slot.skipped:  # passed over, as GO and next pass over it
             if index + 1 >= len(slots):
-                return replace(_loaded(live, None), finished=True)
-            live = _loaded(live, index + 1)
+                index, finished, fresh = None, True, True
+                break
+            index, fresh = index + 1, True
             continue
         start, end = planned(agenda, anchor, slot.start), planned(agenda, anchor, slot.end)
-        if live.running_since is None and now.plan < start:
-            return live  # a gap in the plan: loaded, waiting for its start
-        since = live.running_since
         if since is None:
-            since = _not_before_last_run(live, start - moved)
-            live = replace(_loaded(live, index), running_since=since)
-        if now.plan < end:
-            return live
+            if t < start:
+                break  # a gap in the plan: loaded, waiting for its start
+            since = start - moved if last_end is None else max(start - moved, last_end)
+            fresh = True
+        if t < end:
+            break
         ended = end - moved
-        began = min(since, ended)
-        paused = live.paused_total + (max(0.0, ended - live.paused_at) if live.paused_at is not None else 0.0)
-        live = replace(live, runs=(*live.runs, SlotRun(slot.id, began, ended, paused, live.added)))
+        if fresh:
+            paused, added = 0.0, 0.0
+        else:  # the slot the walk began on, started by hand: its pause and added time go into its run
+            paused = live.paused_total + (max(0.0, ended - live.paused_at) if live.paused_at is not None else 0.0)
+            added = live.added
+        runs.append(SlotRun(slot.id, min(since, ended), ended, paused, added))
+        last_end, since, fresh = ended, None, True
         if index + 1 >= len(slots):
-            return replace(_loaded(live, None), finished=True)
-        live = _loaded(live, index + 1)
-
-
-def _not_before_last_run(live: Live, t: float) -> float:
-    """`t`, or the end of the last recorded run if that is later: runs follow one another, never overlap."""
-    return max(t, live.runs[-1].end) if live.runs else t
+            index, finished = None, True
+            break
+        index += 1
+    if not fresh:
+        return live  # nothing moved: the very same state, as a memo keyed by it expects
+    return replace(live, index=index, finished=finished, running_since=since, paused_at=None, paused_total=0.0,
+                   added=0.0, cue_index=0, cue_from=0.0, runs=live.runs + tuple(runs) if runs else live.runs)

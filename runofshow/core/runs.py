@@ -5,9 +5,13 @@ from __future__ import annotations
 from runofshow.core.live import SlotRun
 
 
-def merge_runs(runs: tuple[SlotRun, ...]) -> dict[str, tuple[float, float, float]]:
-    """Per slot id: first start, last end, and seconds on stage (a slot can run more than once)."""
-    merged: dict[str, tuple[float, float, float]] = {}
+def merge_runs(runs: tuple[SlotRun, ...], into: dict[str, tuple[float, float, float]] | None = None
+               ) -> dict[str, tuple[float, float, float]]:
+    """Per slot id: first start, last end, and seconds on stage (a slot can run more than once).
+
+    `into`: the merge of the runs before these, added to in place (a slot that ends late in a long show
+    costs its own run, not the whole history again)."""
+    merged: dict[str, tuple[float, float, float]] = {} if into is None else into
     for run in runs:
         length = max(0.0, run.end - run.start - run.paused)
         if run.slot_id in merged:

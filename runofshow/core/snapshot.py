@@ -98,6 +98,10 @@ class ShowState:
     moderator_message_pinned: bool = False
     message_presets: tuple[str, ...] = ()  # the agenda's messages, keys 1-9 in the operator window
     expected: tuple[ExpectedStart, ...] = ()  # aligned with `slots`: when each slot still to come starts
+    # `expected[expected_settled:]` are the very objects of every snapshot of this plan and day (as planned, or
+    # none once the show is over); only the entries before it can change between two ticks: a view compares
+    # those, not the whole plan. Entries before `index` are none in every snapshot too.
+    expected_settled: int = 0
     columns: tuple[str, ...] = ()  # the agenda's crew columns (each slot's `crew` cues): for crew views only
 
     @property
@@ -182,6 +186,7 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
     projected_end = planned(agenda, anchor, slots[-1].end) + whole_seconds(drift)
     shown = current if current is not None else next_slot
     flashing = live.flash_until is not None and now.t < live.flash_until
+    expected, settled = _expected_starts(agenda, live, now, anchor, on_plan + max(remaining, 0.0) if started else None)
     return ShowState(
         at=now, event=event, slots=slots, phase=phase, index=live.index, current=current, next=next_slot,
         elapsed=elapsed, duration=duration, added=live.added, remaining=remaining, slot_phase=slot_phase,
@@ -204,7 +209,7 @@ def draw(agenda: Agenda, live: Live, now: Instant, can_undo: bool) -> ShowState:
         moderator_message_pinned=messages.pinned(agenda, live, "moderator"),
         message_presets=agenda.messages,
         columns=agenda.columns,
-        expected=expected_starts(agenda, live, now, anchor, on_plan + max(remaining, 0.0) if started else None),
+        expected=expected, expected_settled=settled,
     )
 
 
@@ -217,10 +222,19 @@ def expected_starts(agenda: Agenda, live: Live, now: Instant, anchor: date,
     Once a slot is expected at its planned time, every later one is too: that tail is worked out once per
     plan and day (`_on_plan`), so a tick costs the slots up to the first one back on plan, not the whole plan.
     """
+    return _expected_starts(agenda, live, now, anchor, current_end)[0]
+
+
+_NONE = ExpectedStart(None)  # one object for every "no expected start": the same in every snapshot
+
+
+def _expected_starts(agenda: Agenda, live: Live, now: Instant, anchor: date,
+                     current_end: float | None) -> tuple[tuple[ExpectedStart, ...], int]:
+    """`expected_starts`, and where the part that is the same in every snapshot of this plan and day begins."""
     slots, tz = agenda.slots, agenda.event.tz
-    none = ExpectedStart(None)
+    none = _NONE
     if live.finished:
-        return (none,) * len(slots)
+        return (none,) * len(slots), 0
     first = 0 if live.index is None else live.index
     out: list[ExpectedStart] = [none] * first
     cursor: float | None = current_end  # when the slot before the next one is expected to end
@@ -250,10 +264,10 @@ def expected_starts(agenda: Agenda, live: Live, now: Instant, anchor: date,
             at = cursor + max(0.0, begins - last_planned_end) if last_planned_end is not None else cursor
         out.append(ExpectedStart(local_datetime(whole_seconds(at), tz), late and slot.hard, whole_seconds(gap)))
         if abs(at - begins) < 0.5:
-            return (*out, *on_plan[index + 1:])  # back on plan: the rest is as planned
+            return (*out, *on_plan[index + 1:]), index + 1  # back on plan: the rest is as planned
         cursor = at + slot.duration
         last_planned_end = planned(agenda, anchor, slot.end)
-    return tuple(out)
+    return tuple(out), len(slots)
 
 
 _ON_PLAN: dict[tuple[int, date], tuple[Agenda, tuple[ExpectedStart, ...]]] = {}

@@ -109,6 +109,9 @@ def planned_epoch(anchor: date, event_date: date, planned: datetime, tz: tzinfo)
     is read forward by the size of the gap, and a time the day lives twice (fall back) keeps the
     planned moment's `fold` (0, the first, unless the plan's own time was the second one).
     """
+    if anchor == event_date and planned.tzinfo is tz and not planned.microsecond:
+        return planned.timestamp()  # played on its own dates: the very moment written (the first draw of a
+        # 5,000-slot plan asks 10,000 times, and this is a third of the cost of the general case below)
     day = anchor + (planned.date() - event_date)
     local = time(planned.hour, planned.minute, planned.second, fold=planned.fold)
     return datetime.combine(day, local, tzinfo=tz).timestamp()

@@ -16,6 +16,7 @@ import itertools
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Container
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
@@ -194,27 +195,29 @@ class AgendaReader(CrewReader):
         id_nodes: dict[str, Node] = {}
         day = event.date if event else date(2000, 1, 1)
         previous: Slot | None = None
+        previous_end = 0.0  # the previous slot's end in epoch seconds: each moment's zone looked up once
         complete = True
-        # Ids written out win over derived ones, wherever in the list they stand.
-        explicit = {n.value for n in (field_node(item, "id") for item in node.value) if isinstance(n, ScalarNode)}
+        explicit = _WrittenIds(node.value)
         for item in node.value:
             slot = self.slot(item, event, day, id_nodes, explicit)
             if slot is None:
                 complete = False
                 previous = None  # no gap or overlap claims across a slot that could not be read
                 continue
-            if previous is not None:
-                self.check_sequence(previous, slot, item)
+            gap = round(slot.start.timestamp() - previous_end)
+            if previous is not None and gap:  # back to back, as most are: nothing to say
+                self.check_sequence(previous, slot, item, gap)
+            previous_end = slot.end.timestamp()
             # A slot without a date starts on the day the previous slot ended.
             day = slot.end.date()
             previous = slot
             built.append(slot)
         return tuple(built) if complete else None
 
-    def check_sequence(self, previous: Slot, slot: Slot, item: Node) -> None:
-        """Overlaps and gaps in real seconds: on a daylight-saving night the clock face misleads."""
+    def check_sequence(self, previous: Slot, slot: Slot, item: Node, gap: int) -> None:
+        """An overlap or a gap (`gap`: real seconds from the previous end to this start, not zero): in real
+        seconds because on a daylight-saving night the clock face misleads."""
         start_node = field_node(item, "start") or item
-        gap = real_seconds(previous.end, slot.start)
         if gap < 0:
             hint = ""
             if field_node(item, "date") is None and real_seconds(previous.end, slot.start + timedelta(days=1)) >= 0:
@@ -224,11 +227,11 @@ class AgendaReader(CrewReader):
             self.error(start_node, f"'{slot.title}' starts at {_hhmm(slot.start)}, before '{previous.title}' "
                                    f"ends at {_hhmm(previous.end)}; slots must not overlap and must be in order"
                                    f"{hint}")
-        elif gap > 0:
+        else:
             self.note(start_node, f"a gap of {format_duration(gap)} between '{previous.title}' and '{slot.title}'")
 
     def slot(self, node: Node, event: Event | None, day: date, id_nodes: dict[str, Node],
-             explicit: set[str]) -> Slot | None:
+             explicit: Container[str]) -> Slot | None:
         fields = self.mapping(node, "a slot", SLOT_KEYS)
         if fields is None:
             return None
@@ -247,7 +250,7 @@ class AgendaReader(CrewReader):
                 self.error(fields["kind"][1], f"unknown kind '{kind_text}' (one of {', '.join(names)}){suggestion}")
         if "date" in fields:
             day = self.parsed(fields["date"][1], "the slot's date", parse_date) or day
-        start, end = self.slot_times(fields, node, day, event.tz if event else UTC)
+        start, end, length = self.slot_times(fields, node, day, event.tz if event else UTC)
         speakers = self.people(fields["speakers"][1], "`speakers`") if "speakers" in fields else ()
         moderator = self.person(fields["moderator"][1], "the moderator") if "moderator" in fields else None
         panellists = self.people(fields["panellists"][1], "`panellists`") if "panellists" in fields else ()
@@ -259,17 +262,15 @@ class AgendaReader(CrewReader):
         if start is None or end is None or not title or not slot_id or event is None:
             return None
         slot_warning = warning if warning is not None else event.warning
-        length = real_seconds(start, end)
         if slot_warning >= length:
             where = fields["warning"][1] if "warning" in fields else node
             self.note(where, f"the warning ({format_duration(slot_warning)}) is not shorter than '{title}' "
                              f"({format_duration(length)}): its timer is amber from the start")
         if cues:
             total = sum(cue.duration for cue in cues)
-            duration = real_seconds(start, end)
-            if total > duration:
+            if total > length:
                 self.error(fields["cues"][0], f"the cues of '{title}' add up to {format_duration(total)}, "
-                                              f"longer than the slot's {format_duration(duration)}")
+                                              f"longer than the slot's {format_duration(length)}")
         return Slot(
             id=slot_id, title=title, kind=kind, start=start, end=end, speakers=tuple(speakers),
             moderator=moderator, panellists=tuple(panellists), cues=tuple(cues),
@@ -288,7 +289,7 @@ class AgendaReader(CrewReader):
         return False
 
     def slot_id(self, fields: dict[str, tuple[Node, Node]], title: str, id_nodes: dict[str, Node],
-                explicit: set[str]) -> str:
+                explicit: Container[str]) -> str:
         if "id" in fields:
             id_node = fields["id"][1]
             slot_id = self.text(id_node, "the slot's id", required=True)
@@ -313,35 +314,37 @@ class AgendaReader(CrewReader):
         return slot_id
 
     def slot_times(self, fields: dict[str, tuple[Node, Node]], node: Node, day: date,
-                   tz: tzinfo) -> tuple[datetime | None, datetime | None]:
+                   tz: tzinfo) -> tuple[datetime | None, datetime | None, int]:
+        """The slot's start, its end and its length in real seconds (0 when either is missing)."""
         start_node = self.required(fields, "start", node, "a slot")
         start_tod: TimeOfDay | None = self.parsed(start_node, "start", _parse_time) if start_node else None
         start = self.moment(start_node, day, start_tod, tz) if start_node and start_tod else None
         if "end" in fields and "duration" in fields:
             self.error(fields["duration"][0], "give either `end` or `duration`, not both")
-            return start, None
+            return start, None, 0
         if "duration" in fields:
             seconds = self.parsed(fields["duration"][1], "duration", parse_duration)
             if seconds is None or start is None:
-                return start, None
+                return start, None, 0
             if seconds <= 0:
                 self.error(fields["duration"][1], "duration must be longer than zero")
-                return start, None
+                return start, None, 0
             # Add in UTC so that a slot across a daylight-saving change keeps its real length.
-            return start, (start.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz)
+            return start, (start.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz), seconds
         if "end" not in fields:
             self.error(node, "a slot needs an `end` or a `duration`")
-            return start, None
+            return start, None, 0
         end_node = fields["end"][1]
         end_tod: TimeOfDay | None = self.parsed(end_node, "end", _parse_time)
         if start is None or end_tod is None:
-            return start, None
+            return start, None, 0
         end = self.moment(end_node, day, end_tod, tz)
-        if real_seconds(start, end) <= 0:
+        length = real_seconds(start, end)
+        if length <= 0:
             self.error(end_node, f"end {_hhmm(end)} is not after start {_hhmm(start)}; for a slot that runs "
                                  f"past midnight write `end: {_hhmm(end)} +1d` or give a `duration`")
-            return start, None
-        return start, end
+            return start, None, 0
+        return start, end, length
 
     def moment(self, node: Node, day: date, when: TimeOfDay, tz: tzinfo) -> datetime:
         """A written time of day on `day` as a real moment, with a note when the day skips it or lives it twice.
@@ -437,6 +440,21 @@ class AgendaReader(CrewReader):
             if title and seconds:
                 cues.append(Cue(title, seconds, speaker))
         return cues
+
+
+class _WrittenIds:
+    """The ids written out in the slot list: they win over derived ones, wherever in the list they stand.
+    Gathered the first time a derived id is checked against them (a plan whose every slot has an id never asks)."""
+
+    def __init__(self, items: list[Node]) -> None:
+        self._items = items
+        self._ids: set[str] | None = None
+
+    def __contains__(self, slot_id: object) -> bool:
+        if self._ids is None:
+            found = (field_node(item, "id") for item in self._items)
+            self._ids = {n.value for n in found if isinstance(n, ScalarNode)}
+        return slot_id in self._ids
 
 
 def _parse_time(text: str) -> TimeOfDay:

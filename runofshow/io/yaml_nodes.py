@@ -32,6 +32,9 @@ class NodeReader:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.problems: list[Problem] = []
+        # What each parse function made of each text, kept: 5,000 slots write a few dozen start times
+        # and durations between them. Only values: a text that does not parse is reported every time.
+        self._parsed: dict[tuple[Callable[[str], object], str], object] = {}
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -97,11 +100,16 @@ class NodeReader:
             if isinstance(node, ScalarNode):
                 self.error(node, f"{what} is empty")
             return None
+        known = self._parsed.get((parse, raw))
+        if known is not None:
+            return known  # type: ignore[return-value]  # what `parse` made of `raw` before: a T
         try:
-            return parse(raw)
+            value = parse(raw)
         except ValueError as exc:
             self.error(node, f"{what}: {exc}")
             return None
+        self._parsed[parse, raw] = value
+        return value
 
 
 def field_node(node: Node, key: str) -> Node | None:

@@ -29,6 +29,8 @@ LOOP_RETRY_MS = 1000  # after an error in the show loop, try again this soon
 
 class ShowBridge(QObject):
     changed = Signal(object)  # ShowState, after every command and every wake-up
+    # The same ShowState just before `changed`: the network publishes it before the views redraw (remote/relay.py).
+    taken = Signal(object)
     command_done = Signal(object)  # Outcome of each command, accepted or refused
     journal_trouble = Signal(str)  # the journal cannot be written ('' once it can again)
     agenda_changed = Signal(object)  # the Agenda, after a reload
@@ -132,6 +134,7 @@ class ShowBridge(QObject):
             self._timer.start()
             return self._state
         try:
+            self.taken.emit(self._state)
             self.changed.emit(self._state)
         except Exception:  # a view's slot raised; the other views and the timer carry on
             self._log_loop_error("drawing a snapshot")

@@ -8,6 +8,9 @@ A controller is never told something false about a command: 503 "not run" only w
 cancelled before the Qt thread took it; once taken, the reply waits for its real result. An
 `Idempotency-Key` header makes a retried command run once. Nothing a client does, and nothing a
 snapshot holds, may stop the pushes to the other displays.
+
+Over 400 lines, not split: every route passes the one guard (origin, token) of this one application; what a
+push carries and how it is shared between displays is in hub.py.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from runofshow.core.commands import COMMANDS, check_arguments
 from runofshow.io.pictures import read_picture
 from runofshow.paths import resources_dir
-from runofshow.remote.hub import Client, Hub
+from runofshow.remote.hub import Client, Hub, wanted_parts
 from runofshow.remote.idempotency import IDEMPOTENCY_KEY, IdempotencyCache, Reply, fingerprint_of
 from runofshow.remote.options import RemoteOptions, is_loopback
 from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
@@ -308,9 +311,10 @@ class RemoteApp:
             record |= {"journal_error": journal["error"], "unsaved": journal["unsaved"]}
         if outcome.invalid:
             return Reply.of(400, {"error": outcome.message, **record})
+        # The snapshot's text is spliced in as it is (it is large on a long plan): never parsed and written again.
         if not outcome.accepted:
-            return Reply.of(409, {"error": outcome.message, "refused": True, **record, "state": result.state})
-        return Reply.of(200, {"ok": True, "message": outcome.message, **record, "state": result.state})
+            return Reply.with_state(409, {"error": outcome.message, "refused": True, **record}, result.state_text())
+        return Reply.with_state(200, {"ok": True, "message": outcome.message, **record}, result.state_text())
 
     async def _preflight(self, request: web.Request) -> web.StreamResponse:
         origin = request.headers.get("Origin", "")
@@ -329,15 +333,17 @@ class RemoteApp:
             return _error(503, "too many displays connected")
         ws = web.WebSocketResponse(heartbeat=10.0, max_msg_size=4096, compress=False)
         await ws.prepare(request)
-        client = Client(ws)
+        client = Client(ws, wanted_parts(request.query.get("parts")), request.transport)
         self.hub.clients.add(client)
-        client.wake.set()  # the snapshot at once
+        client.wake.set()  # the snapshot (with every part it wants) at once
         writer = asyncio.create_task(self._write(client))
         try:
             async for message in ws:
-                # Read-only: anything a display sends is ignored, except a way to close.
+                # Read-only: a display may only ask for every part again ({"type": "resync"}) or close.
                 if message.type in (WSMsgType.ERROR, WSMsgType.BINARY):
                     break
+                if message.type is WSMsgType.TEXT and _is_resync(message.data):
+                    client.resync(asyncio.get_running_loop().time())
         finally:
             self.hub.clients.discard(client)
             writer.cancel()
@@ -358,8 +364,14 @@ class RemoteApp:
                 client.wake.clear()
                 if self.hub.latest is None:
                     continue
-                async with asyncio.timeout(WRITE_TIMEOUT):
-                    await ws.send_str(self.hub.envelope())
+                message, snapshot = self.hub.message_for(client)
+                client.busy = True
+                try:
+                    async with asyncio.timeout(WRITE_TIMEOUT):
+                        await ws.send_frame(message, WSMsgType.TEXT)  # the push's bytes, shared: not encoded again
+                finally:
+                    client.busy = False
+                client.sent(snapshot)
         except (ConnectionResetError, TimeoutError, RuntimeError):  # it left, or is too slow to keep
             await self._drop(client, WSCloseCode.GOING_AWAY)
         except Exception as exc:
@@ -387,6 +399,14 @@ def _token_of(request: web.Request) -> str | None:
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip()
     return request.headers.get("X-Runofshow-Token") or request.query.get("token") or None
+
+
+def _is_resync(data: str) -> bool:
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and value.get("type") == "resync"
 
 
 def _parse_body(body: bytes, content_type: str) -> tuple[dict[str, object], str]:

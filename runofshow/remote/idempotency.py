@@ -35,6 +35,11 @@ class Reply:
     def of(cls, status: int, body: dict[str, Any], ran: bool = True) -> Reply:
         return cls(status, dumps(body).encode("utf-8"), ran)
 
+    @classmethod
+    def with_state(cls, status: int, body: dict[str, Any], state: str) -> Reply:
+        """`body` with `"state"` the snapshot's JSON text, spliced in as it is."""
+        return cls(status, f'{dumps(body)[:-1]},"state":{state}}}'.encode("utf-8", "replace"))
+
 
 @dataclass
 class Remembered:

@@ -19,19 +19,23 @@ import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from runofshow.core.show import Outcome, ShowState
+from runofshow.core.snapshot import ExpectedStart
 from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.snapshot_json import (
     HealthLike,
+    Part,
     content_key,
     dumps,
+    expected_json,
     journal_to_json,
-    rundown_json,
-    state_to_json,
+    live_to_json,
+    rundown_part,
+    runs_part,
 )
 
 log = logging.getLogger(__name__)
@@ -62,38 +66,45 @@ class BusyError(Exception):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One serialised snapshot, ready to send."""
+    """One serialised snapshot, ready to send: the live state, and the large parts made once per change."""
 
-    head: str  # the JSON of state_to_json without the rundown, and without its closing brace
-    rundown: str  # the rundown's JSON, shared by every snapshot of one agenda
-    key: str  # content_key: what changed apart from the clock
+    live: str  # JSON object: snapshot_json.live_to_json, with the parts' versions (and the record's health)
+    rundown: Part  # the same object for every snapshot of one plan
+    runs: Part  # the same object until a slot run ends
+    expected: tuple[ExpectedStart, ...]  # frozen values: made into JSON only when /api/state asks for them
+    key: str  # content_key: what changed apart from the clock (the parts' versions included)
     made: float  # time.monotonic() when serialised, so a delayed push can say how old it is
     holding_slide: str = ""  # the agenda's holding slide picture (a path on this laptop, never sent), "" for the logo
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The whole JSON. Joined only when sent (at most once a second), not at every tick."""
-        return f'{self.head},"rundown":{self.rundown}}}'
-
+        """The whole snapshot, as `/api/state` returns it: made on the network thread the first time it is
+        asked for, never at a tick (its size grows with the plan and the history)."""
+        return (f'{self.live[:-1]},"runs":{self.runs.text},"expected":{expected_json(self.expected)},'
+                f'"rundown":{self.rundown.text}}}')
 
 
 @dataclass(frozen=True)
 class CommandResult:
     outcome: Outcome
-    state: dict[str, Any]  # the snapshot right after the command, with the record's health once it was written
+    state: Snapshot  # the snapshot right after the command (without the record's health: see `journal`)
     journal: HealthLike  # the record's health once the command's entry was durable (or its write failed)
+
+    def state_text(self) -> str:
+        """The reply's `state`: the whole snapshot with the record's health once the entry was written."""
+        return f'{self.state.text[:-1]},"journal":{dumps(journal_to_json(self.journal))}}}'
 
 
 def serialise(state: ShowState, speed: float, journal: HealthLike | None = None) -> Snapshot:
     """The snapshot's text, always valid JSON whatever it holds (see snapshot_json.dumps).
 
     `journal` (the bridge's journal_health) is spliced in as `"journal"`: it is not a clock field, so a
-    change of the record's health changes the key and is pushed at once."""
-    # The rundown is serialised once per agenda and spliced in; its hash (cached by str) goes in the key.
-    snapshot = state_to_json(state, speed, with_rundown=False, journal=journal)
-    rundown = rundown_json(state.slots)
-    text = dumps(snapshot)
-    return Snapshot(text[:-1], rundown, f"{content_key(snapshot)}|{hash(rundown)}", time.monotonic(),
+    change of the record's health changes the key and is pushed at once. The rundown and the runs are
+    made again only when they change (`snapshot_json.Part`): a tick costs the same on any day of any plan."""
+    rundown = rundown_part(state.slots)
+    runs = runs_part(state.runs, state.event.tz)
+    live = live_to_json(state, speed, journal=journal, versions={"rundown": rundown.version, "runs": runs.version})
+    return Snapshot(dumps(live), rundown, runs, state.expected, content_key(live), time.monotonic(),
                     state.event.holding_slide)
 
 
@@ -132,7 +143,7 @@ class CommandRelay(QObject):
             return
         try:
             outcome = self._bridge.run(name, args)
-            state = state_to_json(self._bridge.state, self._bridge.clock.speed)
+            state = serialise(self._bridge.state, self._bridge.clock.speed)
         except Exception as exc:  # reported to the caller as a 500, the show goes on
             log.exception("remote command %s failed", name)
             future.set_exception(exc)
@@ -147,13 +158,12 @@ class CommandRelay(QObject):
             log.exception("remote command %s: cannot wait for its journal entry; answering now", name)
             durable()
 
-    def _complete(self, name: str, future: Future[CommandResult], outcome: Outcome, state: dict[str, Any]) -> None:
+    def _complete(self, name: str, future: Future[CommandResult], outcome: Outcome, state: Snapshot) -> None:
         """On the Qt thread, once the command's entry is on disk (or its write failed): the reply may go."""
         if future.done():
             return
         try:
             health = self._bridge.journal_health
-            state = {**state, "journal": journal_to_json(health)}
         except Exception as exc:
             log.exception("remote command %s: its journal's health is unknown", name)
             future.set_exception(exc)
@@ -169,8 +179,8 @@ class CommandRelay(QObject):
 class SnapshotPublisher(QObject):
     """Lives in the Qt thread: serialises each snapshot and gives it to `deliver` (any thread safe).
 
-    Connected to the bridge's `changed`, so it must never raise: a snapshot that cannot be serialised
-    or delivered is logged (once per distinct error) and the displays keep the last good one."""
+    Connected to the bridge's `taken` (emitted just before `changed`), so it must never raise: a snapshot that
+    cannot be serialised or delivered is logged (once per distinct error) and the displays keep the last good one."""
 
     def __init__(self, bridge: ShowBridge, deliver: Callable[[Snapshot], None]) -> None:
         super().__init__(bridge)
@@ -179,7 +189,7 @@ class SnapshotPublisher(QObject):
         self._log_once = LogOnce(log)
         self.last_good: Snapshot | None = None
         self._health: HealthLike | None = None  # the record's health in the last snapshot published
-        bridge.changed.connect(self.publish)
+        bridge.taken.connect(self.publish)  # before the views' `changed`: the displays' latency is the network's
         bridge.journal_trouble.connect(self._journal_trouble)
 
     @Slot(object)
@@ -212,5 +222,5 @@ class SnapshotPublisher(QObject):
         self.check_health()
 
     def detach(self) -> None:
-        self._bridge.changed.disconnect(self.publish)
+        self._bridge.taken.disconnect(self.publish)
         self._bridge.journal_trouble.disconnect(self._journal_trouble)

@@ -1,7 +1,8 @@
 """ShowState -> JSON-ready dict: what GET /api/state returns and the WebSocket pushes.
 
 A pure function of the snapshot (no clock reads): run on the Qt thread when the bridge emits
-`changed`, so the engine's objects never cross into the network thread. Times are given twice,
+`taken`, so the engine's objects never cross into the network thread (but for the expected starts: frozen
+values, made into JSON there only when `/api/state` asks for them). Times are given twice,
 as ISO 8601 in the event's time zone (for people and for Companion) and as epoch seconds (for
 the browser views, which count down locally from `server_time` and correct for their own clock).
 
@@ -17,8 +18,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -34,6 +35,7 @@ from runofshow.core.phase_style import (
     zone_of,
 )
 from runofshow.core.show import ShowPhase, ShowState, SlotPhase, SlotRun
+from runofshow.core.snapshot import ExpectedStart
 from runofshow.core.timing import format_drift, local_datetime
 
 SCHEMA_VERSION = 1
@@ -128,8 +130,7 @@ def _rundown(slots: tuple[Slot, ...]) -> list[dict[str, Any]]:
             for s in slots]
 
 
-def _run(run: SlotRun, state: ShowState) -> dict[str, Any]:
-    tz = state.event.tz
+def _run(run: SlotRun, tz: tzinfo) -> dict[str, Any]:
     return {"slot_id": run.slot_id, "start": _iso(local_datetime(run.start, tz)),
             "end": _iso(local_datetime(run.end, tz)), "length": run.end - run.start - run.paused,
             "paused": run.paused, "added": run.added}
@@ -158,23 +159,125 @@ def _display_words(state: ShowState) -> dict[str, dict[str, Any]]:
     return {zone.value: asdict(display_words(state, zone)) for zone in zones}
 
 
-_rundown_text: tuple[tuple[Slot, ...] | None, str] = (None, "[]")
+@dataclass(frozen=True)
+class Part:
+    """A large part of the snapshot (the rundown, the runs) as JSON text, with the version of that text.
+
+    Made again only when what it is made of changes (another plan, another slot ended), so a tick costs the
+    same after 4,000 slots as after 10; the version changes exactly when the text does (docs/architecture.md)."""
+
+    version: int
+    text: str
+
+
+class _PartCache:
+    """The last few texts of one part, each with the objects it was made from (compared by identity) and its
+    version. A few, not one: two shows in one process (the tests, two servers) must not make each other's
+    parts anew at every tick. Only touched on the Qt thread."""
+
+    SIZE = 4
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[tuple[object, ...], Part]] = []  # the newest first
+        self.made = 0  # how many times a text was made (for the tests: never at a tick that changed nothing)
+
+    def find(self, *source: object) -> Part | None:
+        for kept, part in self.entries:
+            if len(kept) == len(source) and all(a is b for a, b in zip(kept, source, strict=True)):
+                return part
+        return None
+
+    def keep(self, source: tuple[object, ...], text: str) -> Part:
+        self.made += 1
+        newest = self.entries[0][1] if self.entries else None
+        if newest is not None and newest.text == text:
+            part = newest  # the same text (an edit of what the part does not hold): the same version
+        else:
+            global _versions  # noqa: PLW0603  (one counter for every part: a version never names two texts)
+            _versions += 1
+            part = Part(_versions, text)
+        self.entries.insert(0, (source, part))
+        del self.entries[self.SIZE:]
+        return part
+
+
+_versions = 0
+RUNDOWN = _PartCache()
+RUNS = _PartCache()
+
+
+def rundown_part(slots: tuple[Slot, ...]) -> Part:
+    """The rundown as JSON text, made once per plan: a tick must not cost more with 5,000 slots."""
+    return RUNDOWN.find(slots) or RUNDOWN.keep((slots,), dumps(_rundown(slots)))
 
 
 def rundown_json(slots: tuple[Slot, ...]) -> str:
-    """The rundown as JSON text, made once per agenda: a tick must not cost more with 5,000 slots."""
-    global _rundown_text  # noqa: PLW0603  (a one-entry cache, only touched on the Qt thread)
-    if _rundown_text[0] is not slots:
-        _rundown_text = (slots, dumps(_rundown(slots)))
-    return _rundown_text[1]
+    """The rundown's JSON text (see `rundown_part`)."""
+    return rundown_part(slots).text
+
+
+def runs_part(runs: tuple[SlotRun, ...], tz: tzinfo) -> Part:
+    """The slot runs as JSON text, made again only when a run ends (or an undo takes one back).
+
+    A run that ended is appended to the text made before: a slot ending late in a long show costs that
+    one run, not the whole history again."""
+    found = RUNS.find(runs, tz)
+    if found is not None:
+        return found
+    for (before, zone), part in RUNS.entries:
+        if (zone is tz and isinstance(before, tuple) and before and len(runs) > len(before)
+                and runs[len(before) - 1] is before[-1] and runs[:len(before)] == before):
+            added = ",".join(dumps(_run(run, tz)) for run in runs[len(before):])
+            return RUNS.keep((runs, tz), f"{part.text[:-1]},{added}]")
+    return RUNS.keep((runs, tz), dumps([_run(run, tz) for run in runs]))
+
+
+_EXPECTED_TEXT: dict[int, tuple[ExpectedStart, str]] = {}  # id -> (the entry, kept alive; its JSON text)
+_EXPECTED_KEPT = 50_000
+
+
+def expected_json(expected: tuple[ExpectedStart, ...]) -> str:
+    """The expected starts as JSON text: for /api/state and command replies, made when one is asked for.
+
+    Most entries are the very objects of the last request (the part as planned, `ShowState.expected_settled`):
+    their text is kept, so a request late in a 5,000-slot show writes the few entries that moved, not all."""
+    kept = _EXPECTED_TEXT
+    texts = []
+    for entry in expected:
+        found = kept.get(id(entry))
+        if found is None or found[0] is not entry:
+            if len(kept) >= _EXPECTED_KEPT:
+                kept.clear()
+            found = kept[id(entry)] = (entry, dumps(_expected(entry)))
+        texts.append(found[1])
+    return f"[{','.join(texts)}]"
+
+
+def _expected(entry: ExpectedStart) -> dict[str, Any]:
+    return {"start": _iso(entry.start), "late_hard": entry.late_hard, "gap": entry.gap}
 
 
 def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = True,
                   journal: HealthLike | None = None) -> dict[str, Any]:
     """The whole snapshot as plain JSON types. `speed` is show seconds per real second (1 at a show).
 
-    `with_rundown=False` leaves the rundown out, for the caller that splices in `rundown_json`.
-    `journal` is the record's health (the bridge's `journal_health`: ShowState does not carry it)."""
+    `with_rundown=False` leaves the rundown out. `journal` is the record's health (the bridge's
+    `journal_health`: ShowState does not carry it). What `/api/state` returns; the WebSocket sends
+    `live_to_json` and the parts."""
+    return live_to_json(state, speed, journal=journal) | {
+        "runs": [_run(r, state.event.tz) for r in state.runs],
+        # Per rundown slot: when it is now expected to start (null: done or skipped), a hard start it will
+        # miss, and the gap opening before a hard start (seconds).
+        "expected": [_expected(entry) for entry in state.expected],
+    } | ({"rundown": _rundown(state.slots)} if with_rundown else {})
+
+
+def live_to_json(state: ShowState, speed: float = 1.0, *, journal: HealthLike | None = None,
+                 versions: dict[str, int] | None = None) -> dict[str, Any]:
+    """The snapshot without the parts whose size grows with the plan and the show (the rundown, the runs,
+    the expected starts): what every WebSocket push carries, the same size on day 70 as at 09:00.
+
+    `versions`: the version of each part this state goes with (the WebSocket's "versions")."""
     event = state.event
     flash_remaining = (state.flash_until - state.at.t) if state.flash_until is not None else 0.0
     cue = state.cue
@@ -225,12 +328,8 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
         "roll": state.roll,
         "last_command": state.last_command,
         "can_undo": state.can_undo,
-        "runs": [_run(r, state) for r in state.runs],
-        # Per rundown slot: when it is now expected to start (null: done or skipped), a hard start it will
-        # miss, and the gap opening before a hard start (seconds).
-        "expected": [{"start": _iso(e.start), "late_hard": e.late_hard, "gap": e.gap} for e in state.expected],
     } | ({"journal": journal_to_json(journal)} if journal is not None else {}) \
-      | ({"rundown": _rundown(state.slots)} if with_rundown else {})
+      | ({"versions": versions} if versions is not None else {})
 
 
 def content_key(snapshot: dict[str, Any]) -> str:

@@ -17,9 +17,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
-from runofshow.io.agenda_save import AgendaSaveError, render_agenda, save_agenda, write_atomically
 from runofshow.io.agenda_yaml import load_agenda
-from runofshow.io.plan_csv import plan_to_csv
 from runofshow.qt.agenda_watch import AgendaWatcher
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.settings import read_strings
@@ -102,6 +100,9 @@ class AgendaFiles(QObject):
         target = self.prompts.save_csv(folder / f"{stem}.csv")
         if target is None:
             return
+        from runofshow.io.agenda_save import write_atomically  # the writer (and ruamel) only once asked for
+        from runofshow.io.plan_csv import plan_to_csv
+
         try:
             write_atomically(target, plan_to_csv(agenda).encode("utf-8"))
         except OSError as exc:
@@ -195,6 +196,8 @@ class AgendaFiles(QObject):
             notice(self.tr("The version on disk is kept as {copy}").format(copy=copy.name))
             if load_agenda(path).agenda is None and self.known is not None:
                 base = self.known.decode("utf-8")  # the file on disk is broken: edit the last good text
+        from runofshow.io.agenda_save import AgendaSaveError, save_agenda  # ruamel: loaded at the first save
+
         try:
             written = save_agenda(path, agenda, base)
         except (OSError, AgendaSaveError) as exc:
@@ -211,6 +214,8 @@ class AgendaFiles(QObject):
     def _copy_beside(self, path: Path, data: bytes, what: str) -> Path | None:
         """`agenda.yaml.20261127-093012.on-disk.yaml` next to the agenda, or None if it cannot be written."""
         copy = path.with_name(f"{path.name}.{self.now().strftime('%Y%m%d-%H%M%S')}.{what}.yaml")
+        from runofshow.io.agenda_save import write_atomically
+
         try:
             write_atomically(copy, data)
         except OSError as exc:
@@ -220,6 +225,8 @@ class AgendaFiles(QObject):
 
     def _keep_app_version(self, agenda: Agenda, path: Path, notice: Callable[[str], None]) -> None:
         """The operator took the file on disk: the plan edited in the app is kept beside it, never lost."""
+        from runofshow.io.agenda_save import AgendaSaveError, render_agenda
+
         text: str | None = None
         for base in (self.known, _read_bytes(path)):
             if base is None:

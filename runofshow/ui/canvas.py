@@ -9,13 +9,14 @@ nothing is tiny from 800x480 to 3840x2160.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageReader, QPainter
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QImage, QImageReader, QPainter, QRegion, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
+from runofshow.ui.glyphs import can_use_pictures, draw_line, line_origin
 from runofshow.ui.theme import digits_font, text_font
 
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
@@ -104,10 +105,17 @@ def _flags(item: TextItem) -> int:
 INK_REFERENCE = "0123456789"  # every digit: the ink's height does not change from one second to the next
 
 
+@lru_cache(maxsize=64)
+def _ink(digits: bool, bold: bool, pixel_size: int) -> QRectF:
+    """The ink of every digit at a font: the same every second, so measured once."""
+    font = digits_font(pixel_size) if digits else text_font(pixel_size, bold=bold)
+    return QFontMetricsF(font).tightBoundingRect(INK_REFERENCE)
+
+
 def _tight_used(item: TextItem, rect: QRectF, pixel_size: int) -> QRectF:
     """Where a tight item's ink goes: its advance wide (steady as digits change), the digits' ink high."""
     metrics = QFontMetricsF(_font(item, pixel_size))
-    ink = metrics.tightBoundingRect(INK_REFERENCE)
+    ink = QRectF(_ink(item.digits, item.bold, pixel_size))
     width = metrics.horizontalAdvance(item.text)
     horizontal = item.align & Qt.AlignmentFlag.AlignHorizontal_Mask
     if horizontal == Qt.AlignmentFlag.AlignLeft:
@@ -120,7 +128,7 @@ def _tight_used(item: TextItem, rect: QRectF, pixel_size: int) -> QRectF:
 
 
 def _tight_baseline(item: TextItem, used: QRectF, pixel_size: int) -> QPointF:
-    ink = QFontMetricsF(_font(item, pixel_size)).tightBoundingRect(INK_REFERENCE)
+    ink = _ink(item.digits, item.bold, pixel_size)
     return QPointF(used.left(), used.top() - ink.top())
 
 
@@ -148,9 +156,28 @@ def _best_size(item: TextItem, width: float, height: float) -> tuple[int, QRectF
     return best, _measure(item, rect, best)
 
 
+ALL_ZEROS = str.maketrans("123456789", "000000000")
+
+
+@lru_cache(maxsize=1)
+def _digits_fixed_pitch() -> bool:
+    """Whether the digits font found on this machine gives every character one width (as it asks for)."""
+    return QFontInfo(digits_font()).fixedPitch()
+
+
+def _shape(item: TextItem) -> TextItem:
+    """What the fitting of `item` depends on. Digits in a fixed-pitch font all have one width (and tight
+    digits are measured by the ink of all ten), so 12:34 fits as 00:00 does: the search runs once per
+    shape of countdown, not once per second."""
+    if not item.digits or not _digits_fixed_pitch():
+        return item
+    zeros = item.text.translate(ALL_ZEROS)
+    return item if zeros == item.text else replace(item, text=zeros)
+
+
 def fit(item: TextItem, width: float, height: float) -> Fitted:
     """The largest font (by halving search) at which the text fits its box."""
-    best, used = _best_size(item, width, height)
+    best, used = _best_size(_shape(item), width, height)
     return Fitted(item, item.box.rect(width, height), best, QRectF(used))
 
 
@@ -252,9 +279,22 @@ def _paint_picture(painter: QPainter, picture: Picture, width: float, height: fl
         painter.drawImage(placed.topLeft(), image)
 
 
-def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QRectF | None = None) -> None:
+def _outside(clip: QRectF | QRegion | None, transform: QTransform, rect: QRectF) -> bool:
+    """Whether `rect` lies outside the part being redrawn: `clip` in the scene's coordinates (a QRectF), or the
+    paint event's region on the device (a QRegion: the digits and a clock far apart are two small rectangles,
+    and a line between them is not drawn again)."""
+    if clip is None:
+        return False
+    if isinstance(clip, QRegion):
+        return not clip.intersects(transform.mapRect(rect).toAlignedRect())
+    return not clip.intersects(rect)
+
+
+def paint(painter: QPainter, scene: Scene, width: float, height: float,
+          clip: QRectF | QRegion | None = None) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    transform = painter.worldTransform()
     painter.fillRect(QRectF(0, 0, width, height), QColor(scene.background))
     painter.setPen(Qt.PenStyle.NoPen)
     for fill in scene.fills:
@@ -262,12 +302,20 @@ def paint(painter: QPainter, scene: Scene, width: float, height: float, clip: QR
         radius = fill.radius * height
         painter.drawRoundedRect(fill.box.rect(width, height), radius, radius)
     for picture in scene.pictures:
-        _paint_picture(painter, picture, width, height)
+        if not _outside(clip, transform, picture.box.rect(width, height)):
+            _paint_picture(painter, picture, width, height)
     for item in scene.texts:
-        if not item.text or (clip is not None and not clip.intersects(item.box.rect(width, height))):
+        if not item.text or _outside(clip, transform, item.box.rect(width, height)):
             continue  # outside the part being redrawn
         placed = fit(item, width, height)
-        painter.setFont(_font(placed.item, placed.pixel_size))
+        font = _font(placed.item, placed.pixel_size)
+        if placed.item.digits and can_use_pictures(painter, placed.pixel_size):
+            # Big digits (they change every second): from pictures of each glyph, made once (ui/glyphs.py).
+            origin = (_tight_baseline(placed.item, placed.used, placed.pixel_size) if placed.item.tight
+                      else line_origin(font, placed.rect, _flags(placed.item), placed.item.text))
+            if draw_line(painter, font, placed.item.colour, origin, placed.item.text):
+                continue
+        painter.setFont(font)
         painter.setPen(QColor(placed.item.colour))
         if placed.item.tight:
             painter.drawText(_tight_baseline(placed.item, placed.used, placed.pixel_size), placed.item.text)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QScreen
@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runofshow.io.agenda_save import NewAgenda
 from runofshow.io.session import Resumable
 from runofshow.qt.operator_screen import centre_on_screen
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
 from runofshow.ui.actions import SHOW_ACTIONS, shortcut_text
-from runofshow.ui.new_agenda import NewAgendaDialog
 from runofshow.ui.theme import ACCENT, ON_ACCENT, PANEL, TEXT
+
+if TYPE_CHECKING:  # the agenda writer (ruamel) loads with its dialog, not with the operator window
+    from runofshow.io.agenda_save import NewAgenda
 
 # The file picker's filter: the words are translated where it is shown, the patterns stay as they are.
 AGENDA_FILTER = QT_TRANSLATE_NOOP("DialogPrompts", "Agendas (*.yaml *.yml);;All files (*)")
@@ -388,6 +389,8 @@ class DialogPrompts:
         """Non-modal over the operator window: the show goes on while the new agenda is filled in."""
         if self._busy():
             return None
+        from runofshow.ui.new_agenda import NewAgendaDialog
+
         dialog = NewAgendaDialog(folder, self.parent)
         accepted = self._wait_for(dialog) == QDialog.DialogCode.Accepted
         details = dialog.details() if accepted else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -114,7 +114,8 @@ class DisplayWindow(QWidget):
         self._drawn = scene
         painter = QPainter(self)
         whole = event.rect() == self.rect()
-        paint(painter, scene, self.width(), self.height(), None if whole else QRectF(event.rect()))
+        # The region, not its bounding rectangle: the digits and the clock in a corner are redrawn, not all between.
+        paint(painter, scene, self.width(), self.height(), None if whole else event.region())
         painter.end()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -122,8 +123,16 @@ class DisplayWindow(QWidget):
         super().closeEvent(event)
 
 
+# The last scene made for each kind of display: the window, its repaint and the operator's thumbnail all ask
+# for the scene of the same snapshot in the same second, and get it made once.
+_last_scenes: dict[type[DisplayWindow], tuple[ShowState, bool, Scene]] = {}
+
+
 def room_scene(view: type[DisplayWindow], state: ShowState, flash: bool) -> Scene:
     """What the room sees on a display of this kind: pure black when blacked out, else its view's scene."""
-    if view.kind in state.blackout:
-        return Scene("#000000")  # blackout is pure black: nothing else is drawn
-    return view.scene(state, flash)
+    last = _last_scenes.get(view)
+    if last is not None and last[0] is state and last[1] == flash:
+        return last[2]
+    scene = Scene("#000000") if view.kind in state.blackout else view.scene(state, flash)  # blackout: pure black
+    _last_scenes[view] = (state, flash, scene)
+    return scene

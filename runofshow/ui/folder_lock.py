@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runofshow.io.state_lock import StateFolderBusy, StateLock, StateLockError
 from runofshow.qt.operator_screen import centre_on_screen, operator_screen
-from runofshow.qt.single_instance import ask_running_copy_to_raise
 from runofshow.qt.translation import translate
 
 
@@ -101,6 +100,8 @@ def tell_busy(busy: StateFolderBusy, state_dir: Path) -> None:
         box.setDefaultButton(quit_button)
     centre_on_screen(box, operator_screen(QSettings()))  # where the operator window opens, not under the mouse
     box.exec()
+    from runofshow.qt.single_instance import ask_running_copy_to_raise  # QtNetwork: only for this question
+
     if bring is not None and box.clickedButton() is bring and not ask_running_copy_to_raise(state_dir):
         print(translate("FolderLock", "The running copy did not answer; find its window on the operator's screen."),
               file=sys.stderr)

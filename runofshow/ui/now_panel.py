@@ -23,7 +23,7 @@ from runofshow.core.timing import format_countdown, format_drift, format_short
 from runofshow.qt.translation import translate
 from runofshow.ui.crew_columns import CUE_SEPARATOR, standby_cues, standby_label
 from runofshow.ui.theme import ACCENT, ALERT, MUTED, NOTICE, digits_font, phase_colour, text_font
-from runofshow.ui.widgets import StyledLabel
+from runofshow.ui.widgets import DigitsLabel, StyledLabel
 
 
 def played_on(state: ShowState) -> date:
@@ -81,7 +81,7 @@ class NowPanel(QFrame):
         self.speakers.setFont(text_font(17))
         self.speakers.setWordWrap(True)
         self.speakers.set_colour(MUTED)
-        self.timer = StyledLabel()
+        self.timer = DigitsLabel()  # big digits every second: from glyph pictures (ui/glyphs.py)
         self.timer.setFont(digits_font(112))
         self.timer.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.phase = StyledLabel()
@@ -226,8 +226,10 @@ class NowPanel(QFrame):
             return
         self.played_on.set_text_if_changed(self.tr("Plan of {plan}, played on {day}").format(plan=_day(plan),
                                                                                              day=_day(day)))
-        self.played_on.setToolTip(self.tr("The agenda is dated {plan}: its times are played on {day}. Change the "
-                                          "agenda's date if that is not meant.").format(plan=_day(plan), day=_day(day)))
+        tip = self.tr("The agenda is dated {plan}: its times are played on {day}. Change the "
+                      "agenda's date if that is not meant.").format(plan=_day(plan), day=_day(day))
+        if self.played_on.toolTip() != tip:  # set every second otherwise, and a tooltip is not free
+            self.played_on.setToolTip(tip)
         self.played_on.setVisible(True)
 
     def _current(self, state: ShowState) -> None:

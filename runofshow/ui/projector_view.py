@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from runofshow.core.agenda import Person, Slot, SlotKind
 from runofshow.core.phase_style import audience_countdown, audience_line
 from runofshow.core.show import ShowPhase, ShowState
@@ -19,11 +21,17 @@ LIGHT = "#f5f5f5"
 SOFT = "#c9d1e3"
 
 
+@lru_cache(maxsize=1)
+def _logo() -> str:
+    """The event's logo: found once (the scene is made every second, and finding it asks the disk)."""
+    return str(resources_dir() / "logo.svg")
+
+
 def _frame(state: ShowState) -> Scene:
     scene = Scene(NAVY)
     scene.fills.append(Fill(Box(0.0, 0.0, 1.0, 0.12), NAVY_LIGHT))
     scene.fills.append(Fill(Box(0.0, 0.12, 1.0, 0.006), ACCENT))
-    scene.pictures.append(Picture(str(resources_dir() / "logo.svg"), Box(0.025, 0.015, 0.07, 0.09)))
+    scene.pictures.append(Picture(_logo(), Box(0.025, 0.015, 0.07, 0.09)))
     scene.add(state.event.title, Box(0.11, 0.015, 0.86, 0.09), LIGHT, bold=True, align=ALIGN_LEFT)
     venue = state.event.venue
     # Today's date in the event's zone: on day two of a conference the room reads day two's date.
@@ -76,7 +84,7 @@ def holding_scene(state: ShowState) -> Scene:
         scene.pictures.append(Picture(picture, Box(0.0, 0.0, 1.0, 1.0), centred=True))
         return scene
     scene = Scene(NAVY)
-    scene.pictures.append(Picture(str(resources_dir() / "logo.svg"), Box(0.3, 0.12, 0.4, 0.44), centred=True))
+    scene.pictures.append(Picture(_logo(), Box(0.3, 0.12, 0.4, 0.44), centred=True))
     scene.add(state.event.title, Box(0.08, 0.61, 0.84, 0.17), LIGHT, bold=True, max_fraction=0.42)
     scene.fills.append(Fill(Box(0.46, 0.805, 0.08, 0.006), ACCENT))
     venue = state.event.venue

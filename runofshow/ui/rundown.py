@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from runofshow.core.agenda import Slot
+from runofshow.core.live import SlotRun
 from runofshow.core.runs import merge_runs
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.snapshot import ExpectedStart
@@ -94,8 +95,23 @@ def speakers_text(slot: Slot) -> str:
 
 def expected_key(state: ShowState) -> tuple[tuple[int, bool, int], ...]:
     """What the Expected column shows, to the minute: it changes while a slot overruns, not every second."""
-    return tuple((int(e.start.timestamp()) // 60 if e.start is not None else -1, e.late_hard, e.gap // 60)
-                 for e in state.expected)
+    return tuple(_shown_expected(e) for e in state.expected)
+
+
+def _shown_expected(expected: ExpectedStart) -> tuple[int, bool, int]:
+    start = expected.start
+    return (start.hour * 60 + start.minute if start is not None else -1), expected.late_hard, expected.gap
+
+
+def _spans(rows: set[int]) -> list[tuple[int, int]]:
+    """The rows as runs of neighbours, first and last of each."""
+    spans: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], row)
+        else:
+            spans.append((row, row))
+    return spans
 
 
 class RundownModel(QAbstractTableModel):
@@ -108,31 +124,75 @@ class RundownModel(QAbstractTableModel):
         super().__init__(parent)
         self._state: ShowState | None = None
         self._actual: dict[str, tuple[float, float, float]] = {}
-        self._key: tuple[object, ...] = ()
+        self._rows: dict[str, list[int]] = {}  # each slot id's rows (an id is one row in a valid plan)
         self.crew_columns: tuple[str, ...] = ()  # the agenda's crew columns, after the fixed COLUMNS
         self.on_edit: Callable[[Slot, str, str], bool] | None = None
+        self.rows_changed = 0  # rows the last update said changed (every row at a reset): for the tests
 
     def update(self, state: ShowState) -> None:
+        """Redraw the rows whose cells the new snapshot changes, and only those: a tick late in a long show
+        looks at the rows around the current slot, never at the whole plan or the whole history."""
+        old = self._state
         crew_columns = state.columns  # the agenda's: a reload or an edit may bring others
-        key = (id(state.slots), state.index, len(state.runs), state.phase, state.next, state.current_started,
-               expected_key(state), crew_columns)
-        if key == self._key:
-            self._state = state
-            return
         # Rows added, removed or moved, or other crew columns: a reset. A title, length, start or cue edited
         # keeps the rows (and an open cell editor, the selection and the scroll position): their cells redraw.
-        reset = self._state is None or crew_columns != self.crew_columns or (
-            state.slots is not self._state.slots and [s.id for s in state.slots] != [s.id for s in self._state.slots])
-        if reset:
+        reset = old is None or crew_columns != self.crew_columns or (
+            state.slots is not old.slots and [s.id for s in state.slots] != [s.id for s in old.slots])
+        if reset or old is None:
             self.beginResetModel()
-        self._state = state
-        self.crew_columns = crew_columns
-        self._actual = merge_runs(state.runs)
-        self._key = key
-        if reset:
+            self._state = state
+            self.crew_columns = crew_columns
+            self._actual = merge_runs(state.runs)
+            self._rows = {}
+            for row, slot in enumerate(state.slots):
+                self._rows.setdefault(slot.id, []).append(row)
             self.endResetModel()
-        elif state.slots:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(state.slots) - 1, self.columnCount() - 1))
+            self.rows_changed = len(state.slots)
+            return
+        rows = self._changed_rows(old, state)
+        if state.runs is not old.runs:
+            self._actual = self._merged(old.runs, state.runs)
+        self._state = state
+        self.rows_changed = len(rows)
+        last = self.columnCount() - 1
+        for first_row, last_row in _spans(rows):
+            self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, last))
+
+    def _changed_rows(self, old: ShowState, new: ShowState) -> set[int]:
+        """The rows whose cells differ between two snapshots of the same rows, found without visiting the others."""
+        if (new.slots is not old.slots or new.played_on != old.played_on
+                or (new.phase is not old.phase and ShowPhase.FINISHED in (new.phase, old.phase))):
+            return set(range(len(new.slots)))  # a plan edited, another day played, the show over or back: once
+        rows: set[int] = set()
+        if new.index != old.index:
+            # Every row the current slot moved over: their status (current, done, skipped, upcoming).
+            ends = [row for row in (old.index, new.index) if row is not None]
+            rows.update(range(0 if None in (old.index, new.index) else min(ends), max(ends) + 1))
+        for state in (old, new):
+            if state.next is not None and (new.next is not old.next or new.phase is not old.phase):
+                rows.update(self._rows.get(state.next.id, ()))
+        if new.index is not None and (new.current_started != old.current_started or new.phase is not old.phase):
+            rows.add(new.index)
+        if new.runs is not old.runs:
+            before = len(old.runs)
+            added = new.runs[before:] if new.runs[:before] == old.runs else set(old.runs) ^ set(new.runs)
+            for run in added:
+                rows.update(self._rows.get(run.slot_id, ()))
+        # Expected starts: only those before the settled part (the same objects in both) can differ.
+        low = min(old.index, new.index) if old.index is not None and new.index is not None else 0
+        high = min(len(new.slots), max(old.expected_settled, new.expected_settled))
+        if len(old.expected) == len(new.expected) == len(new.slots):
+            rows.update(row for row in range(low, high)
+                        if _shown_expected(old.expected[row]) != _shown_expected(new.expected[row]))
+        else:
+            rows.update(range(low, len(new.slots)))
+        return rows
+
+    def _merged(self, before: tuple[SlotRun, ...], runs: tuple[SlotRun, ...]) -> dict[str, tuple[float, float, float]]:
+        """The actual times per slot: the new runs merged into the last ones when runs were only added."""
+        if len(runs) > len(before) and runs[:len(before)] == before:
+            return merge_runs(runs[len(before):], into=self._actual)  # the model's own dict: no copy
+        return merge_runs(runs)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() or self._state is None else len(self._state.slots)

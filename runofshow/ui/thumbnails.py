@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QWidget
 from runofshow.core.commands import DISPLAYS
 from runofshow.core.show import ShowState
 from runofshow.qt.bridge import ShowBridge
+from runofshow.qt.first_paint import FirstPaint
 from runofshow.qt.placement import Placement
 from runofshow.qt.translation import translate
 from runofshow.ui.canvas import Scene, changed_rects, paint
@@ -45,6 +46,7 @@ class DisplayThumbnail(QWidget):
         super().__init__(parent)
         self.view = view
         self.scene: Scene | None = None
+        self.drawing = True  # False: only the empty screen is drawn (the strip's first paint, on a cold start)
         self.paints = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -83,16 +85,14 @@ class DisplayThumbnail(QWidget):
         screen = self.screen_rect()
         painter.fillRect(self.rect(), QColor(PANEL))  # beside the picture: the panel it sits on
         painter.fillRect(screen, QColor("#000000"))
-        if self.scene is not None:
+        if self.scene is not None and self.drawing:
             scale = self._scale()
             painter.save()
             painter.translate(screen.topLeft())
             painter.scale(scale, scale)
-            area = QRectF(event.rect().translated(-screen.topLeft()))
             whole = event.rect().contains(screen)
-            clip = None if whole else QRectF(area.x() / scale, area.y() / scale, area.width() / scale,
-                                             area.height() / scale)
-            paint(painter, self.scene, REFERENCE_WIDTH, REFERENCE_HEIGHT, clip)
+            # The region on this widget: the canvas maps each text's box onto it through the painter's scale.
+            paint(painter, self.scene, REFERENCE_WIDTH, REFERENCE_HEIGHT, None if whole else event.region())
             painter.restore()
         painter.setPen(QColor(EDGE))  # a thin edge, so a black (blacked-out) screen still reads as a screen
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -141,6 +141,7 @@ class ThumbnailStrip(QFrame):
             layout.setColumnStretch(column, 1)
         layout.setRowStretch(0, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._first_paint: FirstPaint | None = None
         bridge.changed.connect(self.show_state)
         self.show_state(bridge.state)
 
@@ -184,6 +185,19 @@ class ThumbnailStrip(QFrame):
         """The other half of a flash's blink."""
         self._blink_on = not self._blink_on
         self._refresh()
+
+    def draw_after_first_paint(self) -> None:
+        """On a cold start: the pictures come just after the strip's first paint, so that the operator window
+        is painted first (three displays' scenes cost as much as the rest of that paint); the displays
+        themselves come after it too."""
+        for thumbnail in self.thumbnails.values():
+            thumbnail.drawing = False
+        self._first_paint = FirstPaint(self, self._go_live)
+
+    def _go_live(self) -> None:
+        for thumbnail in self.thumbnails.values():
+            thumbnail.drawing = True
+            thumbnail.update()
 
     def _refresh(self) -> None:
         if not self.isVisible():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
+
+from runofshow.ui.glyphs import can_use_pictures, draw_line, line_origin
 
 
 class TypingLineEdit(QLineEdit):
@@ -48,6 +50,35 @@ class StyledLabel(QLabel):
             self.setText(text)
 
 
+class DigitsLabel(StyledLabel):
+    """The operator's big timer: one line of digits, drawn from glyph pictures once it is too big for Qt's own
+    glyph cache (as the displays draw theirs, ui/glyphs.py); `picture_paints` counts those paints."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.picture_paints = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        text, font = self.text(), self.font()
+        if not text or "\n" in text or self.textFormat() is Qt.TextFormat.RichText or self.wordWrap():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        if not can_use_pictures(painter, font.pixelSize()):
+            painter.end()
+            super().paintEvent(event)
+            return
+        # Where QLabel puts a plain line: its contents rectangle, aligned; in the colour its style sheet gives.
+        origin = line_origin(font, QRectF(self.contentsRect()), int(self.alignment().value), text)
+        colour = self.palette().color(self.foregroundRole()).name()
+        drawn = draw_line(painter, font, colour, origin, text)
+        painter.end()
+        if drawn:
+            self.picture_paints += 1
+        else:
+            super().paintEvent(event)
+
+
 class ElidedLabel(QLabel):
     """One line that never asks for more width than it gets: cut with "…" when narrow, whole in its tooltip."""
 
@@ -58,6 +89,8 @@ class ElidedLabel(QLabel):
         self.set_full_text(text)
 
     def set_full_text(self, text: str) -> None:
+        if text == self.full_text and self.toolTip() == text:
+            return  # asked again every second with the same line: a tooltip and an elision are not free
         self.full_text = text
         self.setToolTip(text)
         self._elide()

@@ -28,6 +28,7 @@ from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.options import RemoteOptions, load_or_create_token
 from runofshow.remote.server import RemoteServer
 from tests.core.helpers import at, seed
+from tests.remote.browser import Browser
 
 T = TypeVar("T")
 LOOPBACK = "127.0.0.1"
@@ -177,3 +178,12 @@ def remote(remote_factory: Callable[..., Remote]) -> Remote:
 def guarded(remote_factory: Callable[..., Remote]) -> Remote:
     """A server whose rules are those of one listening beyond loopback (the token is required)."""
     return remote_factory(force_token=True, osc_port=0)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for one test module's browser-view tests (they skip without it)."""
+    chromium = Browser()
+    chromium.run(chromium.connect()).result(30)
+    yield chromium
+    chromium.close()

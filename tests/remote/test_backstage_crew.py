@@ -20,14 +20,6 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromiu
 CUE_TEXTS = sorted({cue for cues in CREW_CUES.values() for cue in cues.values()})
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = Browser()
-    chromium.run(chromium.connect()).result(30)
-    yield chromium
-    chromium.close()
-
-
 @pytest.fixture
 def crew_view(remote_factory: Callable[..., Remote], browser: Browser) -> Iterator[Callable[..., View]]:
     """A page of the show on the seed agenda with crew columns and cues."""

@@ -82,14 +82,6 @@ class LiveClock:
         return Instant(t, t + self.wall_jump)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = Browser()
-    chromium.run(chromium.connect()).result(30)
-    yield chromium
-    chromium.close()
-
-
 @pytest.fixture
 def live(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Remote, LiveClock]]:
     """A running slot ("Welcoming remarks", 15 minutes) on a server that runs on real time."""

@@ -28,14 +28,6 @@ README_PICTURES = {"web-stage.png", "web-stage-offline.png", "web-projector.png"
 GREEN, AMBER, RED = "rgb(52, 210, 123)", "rgb(255, 176, 0)", "rgb(255, 59, 48)"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = Browser()
-    chromium.run(chromium.connect()).result(30)
-    yield chromium
-    chromium.close()
-
-
 class View:
     """One open page, and the remote behind it."""
 

@@ -70,14 +70,6 @@ CASES = {
 VIEWS = ("stage", "projector", "moderator", "backstage")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = Browser()
-    chromium.run(chromium.connect()).result(30)
-    yield chromium
-    chromium.close()
-
-
 class Views:
     """One remote in one case, with its four browser views open on it."""
 

@@ -191,7 +191,7 @@ def test_a_snapshot_that_cannot_be_serialised_is_logged_once_and_the_last_good_o
     def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
         raise ValueError("this snapshot cannot be serialised")
 
-    monkeypatch.setattr(relay_module, "state_to_json", broken)
+    monkeypatch.setattr(relay_module, "live_to_json", broken)
     with caplog.at_level(logging.WARNING):
         for _ in range(3):
             publisher(remote).publish(remote.bridge.state)  # a Qt slot: it must not raise
@@ -203,7 +203,7 @@ def test_a_snapshot_that_cannot_be_serialised_is_logged_once_and_the_last_good_o
         def other(*args: Any, **kwargs: Any) -> dict[str, Any]:
             raise TypeError("another problem")
 
-        monkeypatch.setattr(relay_module, "state_to_json", other)
+        monkeypatch.setattr(relay_module, "live_to_json", other)
         publisher(remote).publish(remote.bridge.state)
         assert len([r for r in caplog.records if "another problem" in r.getMessage()]) == 1
     monkeypatch.undo()
@@ -229,6 +229,19 @@ def test_non_finite_numbers_go_out_as_null_never_as_nan(remote: Remote) -> None:
         close_displays(remote, sockets)
 
 
+class BrokenSocket:
+    """A display's socket that fails every write (everything else as the real one)."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def write(self, data: bytes) -> None:
+        raise ValueError("this display's socket broke")
+
+
 def test_a_display_whose_socket_fails_is_closed_and_logged_and_the_others_keep_receiving(
         remote: Remote, caplog: pytest.LogCaptureFixture) -> None:
     first = open_displays(remote, 1)
@@ -239,7 +252,9 @@ def test_a_display_whose_socket_fails_is_closed_and_logged_and_the_others_keep_r
     async def fail(*args: Any, **kwargs: Any) -> None:
         raise ValueError("this display's socket broke")
 
-    broken.ws.send_str = fail  # type: ignore[method-assign]
+    broken.ws.send_frame = fail  # type: ignore[method-assign]
+    # The push's direct write fails too.
+    broken.transport = BrokenSocket(broken.transport)  # type: ignore[assignment]
     try:
         with caplog.at_level(logging.WARNING):
             assert remote.command("message", {"text": "Mic check"}).status == 200
