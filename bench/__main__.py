@@ -60,6 +60,9 @@ def main() -> None:
         except Exception as exc:  # a probe that breaks is a row that failed, and the others still run
             found = [Row(f"{number}. (the probe failed)", f"{type(exc).__name__}", "", None, "runs", False,
                          breakdown=str(exc).splitlines()[-12:])]
+        for row in found:
+            if not row.met and not row.closing:
+                row.closing = r.CLOSING.get(number, "")
         rows.extend(found)
         print(f"[{time.perf_counter() - began:5.0f} s] row {number}: "
               + "; ".join(f"{row.value} ({'met' if row.met else 'MISSED'})" for row in found), file=sys.stderr,

@@ -20,6 +20,7 @@ class Row:
     met: bool
     also: str = ""  # a second baseline beside the first (e.g. the one-label floor), for information
     breakdown: list[str] = field(default_factory=list)  # where the time or memory goes, printed on a miss
+    closing: str = ""  # what would close a miss (the team's reading of such breakdowns), printed under it
 
 
 def ratio_row(figure: str, value: float, baseline: float, unit: str, limit: float, *, target: str = "",
@@ -79,6 +80,8 @@ def misses(rows: Sequence[Row]) -> str:
     for row in rows:
         if not row.met:
             lines = row.breakdown or ["(no breakdown measured)"]
+            if row.closing:
+                lines = [*lines, f"what would close it: {row.closing}"]
             parts.append(f"{row.figure}: missed ({row.value}, target {row.target})\n"
                          + "\n".join("    " + line for line in lines))
     return "\n".join(parts)

@@ -30,6 +30,27 @@ SMALL = ROOT / "agenda.yaml"  # the bundled agenda (10 slots)
 FOUR_SCREENS = HERE / "four_screens.json"
 TICK_COUNTS = (10, 1000, 2000, 4000)
 
+# What would close each row when it misses: the reading of its breakdown, printed under it (README,
+# "Speed, memory and show-day reliability", has the longer story). Keyed by row number.
+CLOSING = {
+    "1": "build the operator window in stages (rundown and menus after the first paint) and touch fewer "
+         "Qt enum types before it (PySide makes a Python enum class for each on first use)",
+    "2": "a Qt-native HTTP/WebSocket server (QTcpServer + QWebSocketServer; QtNetwork is loaded anyway) "
+         "instead of aiohttp, asyncio and OpenSSL: about 20 MiB",
+    "3": "thumbnails that copy the display's painted picture instead of drawing its scene again; "
+         "one wake-up a second where the countdown and the clock flip together",
+    "4": "paint the displays first in a wake-up, before the operator window and its thumbnails",
+    "5": "less Python per slot in the builder (about 27 µs each: the frozen model objects, slot times, "
+         "people), e.g. compiled with mypyc",
+    "6": "the agenda builder as for row 5, and the network server started without importing aiohttp's "
+         "client side (its SSL contexts cost about 0.4 s)",
+    "7": "the agenda builder as for row 5: the load is most of it",
+    "8": "send the runs as an append-only delta, and crew cues only to views that draw them",
+    "9": "find what the profile shows growing with history and cache it per plan or per finished run",
+    "10": "the network thread shares the interpreter with the Qt thread's paints: a server that writes "
+          "from C++ (QWebSocketServer) or runs in a process of its own",
+}
+
 
 def qt_env(**extra: str) -> dict[str, str]:
     """Offscreen on the four screens; settings in a folder of their own (never the user's)."""

@@ -47,6 +47,16 @@ def test_the_table_lines_up_and_says_which_rows_missed() -> None:
     assert "8. push" not in under
 
 
+def test_a_miss_says_what_would_close_it_and_every_row_has_such_a_line() -> None:
+    from bench.rows import CLOSING
+
+    missed = Row("2. memory", "140 MiB", "80 MiB", 1.75, "≤ 1.4x", False, breakdown=["[anon] 60 MiB"],
+                 closing=CLOSING["2"])
+    under = misses([missed])
+    assert under.splitlines()[-1] == f"    what would close it: {CLOSING['2']}"
+    assert sorted(CLOSING, key=int) == [str(n) for n in range(1, 11)]  # rows 1 to 10, none forgotten
+
+
 def test_the_fair_floor_wakes_just_after_the_next_wall_second() -> None:
     assert ms_until_next_second(100.0) == 1002  # on a whole second: the next one
     assert ms_until_next_second(100.25) == 752

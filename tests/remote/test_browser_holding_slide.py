@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from runofshow.core.agenda import Agenda
 from tests.core.helpers import at, seed
 from tests.remote.browser import CHROMIUM
-from tests.remote.test_browser_views import View, browser, view  # noqa: F401  (the fixtures)
+from tests.remote.test_browser_views import View, view  # noqa: F401  (the fixtures)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
 

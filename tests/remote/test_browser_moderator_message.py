@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.core.helpers import at
-from tests.remote.test_browser_views import View, browser, pytestmark, view  # noqa: F401 (fixtures, skip mark)
+from tests.remote.test_browser_views import View, pytestmark, view  # noqa: F401 (fixtures, skip mark)
 
 COMMANDS = [("go", None), ("message", {"text": "Mic 3 is dead, use 4"}),
             ("message", {"text": "Take one more question", "to": "moderator"})]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.helpers import at
-from tests.remote.test_browser_views import CHROMIUM, View, browser, view  # noqa: F401  (fixtures)
+from tests.remote.test_browser_views import CHROMIUM, View, view  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
 SHORT = "Please wrap up, Q&A after the break"

@@ -37,7 +37,7 @@ from runofshow.remote.relay import SnapshotPublisher, serialise
 from tests.core.helpers import at
 from tests.remote.browser import CHROMIUM
 from tests.remote.conftest import LOOPBACK, Remote
-from tests.remote.test_browser_views import View, browser, view  # noqa: F401  (fixtures)
+from tests.remote.test_browser_views import View, view  # noqa: F401  (fixtures)
 
 RED = "rgb(255, 59, 48)"
 
