@@ -9,7 +9,7 @@ from pathlib import Path
 
 from runofshow.core.agenda import real_seconds
 from runofshow.core.timeparse import format_duration
-from runofshow.io.agenda_yaml import load_agenda
+from runofshow.io.agenda_yaml import collector_paused, load_agenda
 from runofshow.io.journal_report import report_from_journal
 from runofshow.io.loading import load_or_complain
 from runofshow.io.report import to_csv, to_table
@@ -36,6 +36,13 @@ def check(argv: Sequence[str]) -> int:
     """`runofshow check [FILE]`: exit 0 with a summary, or 2 with every problem on stderr."""
     args = build_check_parser().parse_args(argv)
     path: Path = args.agenda or bundled_agenda()
+    # The collector paused until the agenda is freed again: turned back on right after the load, it would scan
+    # every slot of a long agenda once for garbage a one-shot check never makes (some 15 ms for 5,000 slots).
+    with collector_paused():
+        return _check(path)
+
+
+def _check(path: Path) -> int:
     result = load_agenda(path)
     for problem in result.problems:
         print(problem, file=sys.stderr)

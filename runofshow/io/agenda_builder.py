@@ -12,12 +12,13 @@ the shapes shared by every part of the format already live in `yaml_nodes.py`.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
 import zoneinfo
 from collections.abc import Container
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
@@ -195,7 +196,6 @@ class AgendaReader(CrewReader):
         id_nodes: dict[str, Node] = {}
         day = event.date if event else date(2000, 1, 1)
         previous: Slot | None = None
-        previous_end = 0.0  # the previous slot's end in epoch seconds: each moment's zone looked up once
         complete = True
         explicit = _WrittenIds(node.value)
         for item in node.value:
@@ -204,10 +204,11 @@ class AgendaReader(CrewReader):
                 complete = False
                 previous = None  # no gap or overlap claims across a slot that could not be read
                 continue
-            gap = round(slot.start.timestamp() - previous_end)
-            if previous is not None and gap:  # back to back, as most are: nothing to say
-                self.check_sequence(previous, slot, item, gap)
-            previous_end = slot.end.timestamp()
+            # Back to back, as most are: nothing to say, and no zone looked up to find the gap is none.
+            if previous is not None and not _same_moment(previous.end, slot.start):
+                gap = real_seconds(previous.end, slot.start)
+                if gap:
+                    self.check_sequence(previous, slot, item, gap)
             # A slot without a date starts on the day the previous slot ended.
             day = slot.end.date()
             previous = slot
@@ -330,7 +331,7 @@ class AgendaReader(CrewReader):
                 self.error(fields["duration"][1], "duration must be longer than zero")
                 return start, None, 0
             # Add in UTC so that a slot across a daylight-saving change keeps its real length.
-            return start, (start.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz), seconds
+            return start, (start.astimezone(UTC) + timedelta(0, seconds)).astimezone(tz), seconds
         if "end" not in fields:
             self.error(node, "a slot needs an `end` or a `duration`")
             return start, None, 0
@@ -353,9 +354,10 @@ class AgendaReader(CrewReader):
         Brussels) and kept as that real time; a time in a fall-back fold is read as its first
         occurrence (fold=0), the way `planned_epoch` reads it again on the day the show is played.
         """
-        on = day + timedelta(days=when.days_later)
-        first = datetime.combine(on, when.time, tzinfo=tz)
-        second = first.replace(fold=1)
+        on = day + timedelta(when.days_later) if when.days_later else day
+        # Both built by `combine` from times made once: `replace(fold=1)` costs five times as much, per slot.
+        first = datetime.combine(on, when.time, tz)
+        second = datetime.combine(on, _second_occurrence(when.time), tz)
         before, after = first.utcoffset(), second.utcoffset()
         if before is None or after is None or before == after:
             return first
@@ -465,6 +467,18 @@ def _parse_time(text: str) -> TimeOfDay:
         raise ValueError(f"'{text.strip()}' is not a time of day (hours 0-23); for midnight at the end of "
                          f"the day write `00:00 +{days}d`")
     return parse_time_of_day(text)
+
+
+def _same_moment(one: datetime, other: datetime) -> bool:
+    """Whether two moments are one for certain: the same clock face, fold and zone (the fold counts, unlike in
+    `==`: 02:30 before and after the clocks go back are an hour apart). Else their epoch seconds tell."""
+    return one == other and one.fold == other.fold and one.tzinfo is other.tzinfo
+
+
+@functools.cache
+def _second_occurrence(when: time) -> time:
+    """The time of day as its second occurrence on a night the clocks go back (fold=1)."""
+    return when.replace(fold=1)
 
 
 def _zone_label(moment: datetime) -> str:

@@ -31,6 +31,9 @@ class ShowBridge(QObject):
     changed = Signal(object)  # ShowState, after every command and every wake-up
     # The same ShowState just before `changed`: the network publishes it before the views redraw (remote/relay.py).
     taken = Signal(object)
+    # The same ShowState after `taken`, before `changed`: the displays the room sees paint it at once
+    # (ui/display_base.py), so they never wait for the operator window's views and paints.
+    for_the_room = Signal(object)
     command_done = Signal(object)  # Outcome of each command, accepted or refused
     journal_trouble = Signal(str)  # the journal cannot be written ('' once it can again)
     agenda_changed = Signal(object)  # the Agenda, after a reload
@@ -134,16 +137,18 @@ class ShowBridge(QObject):
             self._timer.start()
             return self._state
         try:
-            self.taken.emit(self._state)
-            self.changed.emit(self._state)
-        except Exception:  # a view's slot raised; the other views and the timer carry on
-            self._log_loop_error("drawing a snapshot")
-        try:
+            # Set before drawing: the time the views take must not push the next second later.
             self._schedule(self._state)
         except Exception:
             self._log_loop_error("scheduling the next wake-up")
             self._timer.setInterval(LOOP_RETRY_MS)
             self._timer.start()
+        try:
+            self.taken.emit(self._state)
+            self.for_the_room.emit(self._state)
+            self.changed.emit(self._state)
+        except Exception:  # a view's slot raised; the other views and the timer carry on
+            self._log_loop_error("drawing a snapshot")
         return self._state
 
     def _notice_correction(self, now: Instant) -> None:

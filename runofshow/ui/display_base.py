@@ -65,7 +65,7 @@ class DisplayWindow(QWidget):
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
-        bridge.changed.connect(self.show_state)
+        bridge.for_the_room.connect(self.show_state)  # before the operator window's views: see _refresh
 
     @classmethod
     def display_title(cls) -> str:
@@ -93,7 +93,9 @@ class DisplayWindow(QWidget):
             region = QRegion()
             for rect in rects:
                 region = region.united(rect.toAlignedRect())
-            self.update(region)
+            # Painted and put on screen now, not queued behind the operator window's paint: the room's new
+            # second must not wait for the stage manager's window, its rundown and its thumbnails.
+            self.repaint(region)
 
     def _toggle_blink(self) -> None:
         self._blink_on = not self._blink_on

@@ -95,6 +95,15 @@ def test_slots_overlapping_in_real_time_across_the_repeated_hour_are_refused() -
     assert len(errors(result)) == 1 and "'B' starts at 02:45, before 'A' ends at 02:30" in errors(result)[0]
 
 
+def test_a_start_on_the_clock_face_the_previous_slot_ends_on_is_not_back_to_back_an_hour_apart() -> None:
+    # A ends at the second 02:30 (CET); B's 02:30 is read as the first one (CEST): the same clock face and
+    # zone (equal for `==`), an hour before A's end, so an overlap and not two slots back to back.
+    result = load("  - {title: A, start: '01:30', duration: 2h}\n  - {title: B, start: '02:30', end: '04:00'}\n",
+                  "2024-10-27")
+    assert result.agenda is None
+    assert len(errors(result)) == 1 and "'B' starts at 02:30, before 'A' ends at 02:30" in errors(result)[0]
+
+
 def test_cues_longer_than_a_slot_shortened_by_the_spring_night_are_refused() -> None:
     result = load("  - {title: A, start: '01:30', end: '04:00', cues: [{title: Q, duration: 2h}]}\n", "2024-03-31")
     assert errors(result) == [
