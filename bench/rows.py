@@ -40,8 +40,8 @@ CLOSING = {
     "3": "thumbnails that copy the display's painted picture instead of drawing its scene again; "
          "one wake-up a second where the countdown and the clock flip together",
     "4": "paint the displays first in a wake-up, before the operator window and its thumbnails",
-    "5": "less Python per slot in the builder (about 14 µs each: slot times, people, the model "
-         "people), e.g. compiled with mypyc",
+    "5": "less Python per slot in the builder (about 14 µs each: slot times, people, the model objects), "
+         "e.g. compiled with mypyc",
     "6": "the agenda builder as for row 5, and the network server started without importing aiohttp's "
          "client side (its SSL contexts cost about 0.4 s)",
     "7": "the agenda builder as for row 5: the load is most of it",
