@@ -38,6 +38,7 @@ def plan(quick: bool, big: Path) -> list[tuple[str, Callable[[], list[Row]]]]:
         ("8", lambda: [r.push_sizes(big, 6 if q else 10)]),
         ("9", lambda: [r.ticks(big, 15 if q else 30, 2 if q else 3)]),
         ("10", lambda: [r.ws_latency(50, 10 if q else 40, 25), r.ws_latency(200, 5 if q else 20, 50)]),
+        ("11", lambda: [r.browser_cost(10 if q else 20, 2 if q else 3)]),  # issue 19: the browser views
     ]
 
 

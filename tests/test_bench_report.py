@@ -54,7 +54,7 @@ def test_a_miss_says_what_would_close_it_and_every_row_has_such_a_line() -> None
                  closing=CLOSING["2"])
     under = misses([missed])
     assert under.splitlines()[-1] == f"    what would close it: {CLOSING['2']}"
-    assert sorted(CLOSING, key=int) == [str(n) for n in range(1, 11)]  # rows 1 to 10, none forgotten
+    assert sorted(CLOSING, key=int) == [str(n) for n in range(1, 12)]  # rows 1 to 11, none forgotten
 
 
 def test_the_fair_floor_wakes_just_after_the_next_wall_second() -> None:

@@ -35,14 +35,108 @@ function crewRow(s, slot, status) {
   return [row];
 }
 
+let shownPhase = "";
+
 function keepInView() {
-  // Rows with crew cues are taller: scroll the slot on now (else the next one) into view, the one before it above.
+  // The rundown shows whole slots only (a slot with its line of cues), never one cut at the box's edge:
+  // the slot on now (else the next one; after the show the last one), the one before it when both fit,
+  // then as many after it as fit, and before it when the show nears its end. The others are hidden, those
+  // before it moved up under the headings (which stick to the top). Run when the table is rebuilt and when
+  // its box changes size.
   const box = document.querySelector(".rundown");
-  const slots = [...box.querySelectorAll("tr.slot")];
-  let at = slots.findIndex((row) => row.classList.contains("current"));
-  if (at < 0) at = slots.findIndex((row) => row.classList.contains("next"));
-  const from = at > 0 ? slots[at - 1] : null;
-  box.scrollTop = from ? Math.max(0, from.offsetTop - box.querySelector("thead").offsetHeight) : 0;
+  const groups = []; // each slot's row with the line of cues under it
+  for (const row of box.querySelectorAll("tbody tr")) {
+    row.classList.remove("unseen");
+    if (row.classList.contains("slot") || !groups.length) groups.push([row]);
+    else groups[groups.length - 1].push(row);
+  }
+  // Moved up by a margin, not scrolled: a browser clamps a scroll position whenever a layout is briefly
+  // shorter (a phone turning), and nothing would tell this view to scroll back.
+  const table = box.querySelector("table");
+  table.style.marginTop = "0px";
+  box.style.maxHeight = "";
+  if (!groups.length) return;
+  const head = box.querySelector("thead").getBoundingClientRect().bottom;
+  const room = box.getBoundingClientRect().bottom - head;
+  const top = (i) => groups[i][0].getBoundingClientRect().top;
+  const bottom = (i) => Math.max(...groups[i].filter((row) => row.offsetHeight) // a hidden line of cues: none
+    .map((row) => row.getBoundingClientRect().bottom));
+  const span = (from, to) => bottom(to) - top(from);
+  let at = groups.findIndex((group) => group[0].classList.contains("current"));
+  if (at < 0) at = groups.findIndex((group) => group[0].classList.contains("next"));
+  if (at < 0) at = shownPhase === "finished" ? groups.length - 1 : 0;
+  let first = at > 0 && span(at - 1, at) <= room + 1 ? at - 1 : at;
+  let last = at;
+  while (last + 1 < groups.length && span(first, last + 1) <= room + 1) last += 1;
+  while (first > 0 && span(first - 1, last) <= room + 1) first -= 1;
+  const scroll = top(first) - head;
+  groups.forEach((group, i) => {
+    if (i < first || i > last) group.forEach((row) => row.classList.add("unseen"));
+  });
+  // A slot on now taller than the whole box (a phone on its side, every banner up): its cues wait, and
+  // if its own row is still too tall the box ends at its last whole line of text.
+  const tooTall = span(at, at) > room + 1;
+  if (tooTall) groups[at].slice(1).forEach((row) => row.classList.add("unseen"));
+  table.style.marginTop = `${-scroll}px`;
+  if (tooTall) box.style.maxHeight = `${wholeLines(box, groups[at][0]) - box.getBoundingClientRect().top}px`;
+}
+
+function wholeLines(box, row) {
+  // The lowest edge at or above the box's bottom that cuts none of the row's lines of text.
+  const lines = [];
+  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    lines.push(...range.getClientRects());
+  }
+  const edge = box.getBoundingClientRect().bottom;
+  const cuts = (y) => lines.some((line) => line.top < y - 1 && line.bottom > y + 1);
+  const edges = [edge, ...lines.map((line) => line.bottom)].filter((y) => y <= edge && !cuts(y));
+  return Math.max(...edges, row.getBoundingClientRect().top);
+}
+
+function fillRoom(s) {
+  // What the room sees when it is not the show: the displays blacked out, the projector's holding slide
+  // (which a blackout of the projector hides), in the words of the operator window's banner.
+  const black = s.blackout || [];
+  const lines = [];
+  if (black.length) lines.push(`BLACKOUT: ${black.join(", ")}`);
+  if (s.holding) {
+    lines.push(black.includes("projector") ? "PROJECTOR: HOLDING SLIDE (behind the blackout)" : "PROJECTOR: HOLDING SLIDE");
+  }
+  const room = document.getElementById("room");
+  const said = lines.join("\n");
+  if (room.dataset.said !== said) {
+    room.dataset.said = said;
+    room.replaceChildren(...lines.map((line) => ROS.element("div", "", line)));
+  }
+  room.hidden = !lines.length;
+  room.style.color = black.length ? "" : s.theme.colours.paused;
+}
+
+const fittedWhole = new WeakMap(); // element -> the text and box it was last fitted for
+const overflows = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+
+function fitWhole(el, text, maxPx, minPx) {
+  // The text at the largest font its box holds (common.js). Longer than the box holds even at minPx
+  // (a long title on a phone on its side): as many whole words as fit and an ellipsis, never half a
+  // line; the rundown below has the title whole.
+  const cell = el.parentElement; // its size is the layout's, whatever the text
+  const key = `${text}|${cell.clientWidth}x${cell.clientHeight}|${maxPx}|${minPx}`;
+  if (fittedWhole.get(el) === key) return;
+  fittedWhole.set(el, key);
+  el.textContent = text;
+  ROS.fit(el, maxPx, minPx);
+  if (!overflows(el)) return;
+  const words = text.split(" ");
+  let low = 0, high = words.length; // the first `low` words fit with the ellipsis, `high` do not
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    el.textContent = `${words.slice(0, middle).join(" ")}…`;
+    if (overflows(el)) high = middle; else low = middle;
+  }
+  el.textContent = `${words.slice(0, Math.max(low, 1)).join(" ")}…`;
 }
 
 function fillStandby(s) {
@@ -71,6 +165,20 @@ function liveDrift(s, l) {
   return s.drift;
 }
 
+let driftDue = 0; // performance.now() of the redraw asked for the drift's next second (0: none)
+
+function redrawDrift(s, l, drift, isLive) {
+  // The drift grows by itself while a slot runs over and while paused: ask to be drawn again when its
+  // shown second turns (it rounds, so at the next half second), once: a redraw already asked stands.
+  const moving = s.phase === "paused" || (s.phase === "running" && s.timer.remaining - l.dt < 0);
+  if (!moving || !isLive) return;
+  const delay = ((Math.floor(drift + 0.5) + 0.5 - drift) / (s.speed || 1)) * 1000 + 5; // never before it turns
+  const now = performance.now();
+  if (driftDue > now && driftDue <= now + delay + 20) return;
+  driftDue = now + delay;
+  ROS.soon(delay);
+}
+
 let drawn = "";
 
 function fillRundown(s) {
@@ -96,11 +204,10 @@ function fillRundown(s) {
   }));
 }
 
-ROS.start((s, l) => {
+ROS.start((s, l, isLive) => {
   document.body.dataset.phase = s.phase;
   ROS.text("event", s.event.title);
   ROS.text("clock", ROS.timeOfDay(l.at, true));
-  ROS.text("current", s.current ? s.current.title : s.phase === "pre-show" ? "Before the show" : "The show is over");
   // After the show "Now" already says it is over: the word is not said twice.
   ROS.text("word", s.phase === "finished" ? "" : l.word).style.color = l.colour;
   // Waiting for a planned start (before the show, a later day, roll mode): the countdown to it, as on the stage.
@@ -109,6 +216,7 @@ ROS.start((s, l) => {
   ROS.text("countdown", countdown).style.color = s.current ? l.colour : "";
   const drift = liveDrift(s, l);
   ROS.text("drift", ROS.formatDrift(drift));
+  redrawDrift(s, l, drift, isLive);
   ROS.text("end", ROS.timeOfDay(Date.parse(s.projected_end) / 1000 + (drift - s.drift), false));
   // In a break the time it says it is back at (none once over it), as on the stage; the rundown has the plan.
   const nextAt = l.words ? l.words.next_at : s.next ? ROS.hhmm(s.next.start) : "";
@@ -119,13 +227,27 @@ ROS.start((s, l) => {
   journal.hidden = !unsaved;
   const message = ROS.text("message", s.message ? `Message on stage: ${s.message}` : "");
   message.hidden = !s.message;
+  document.getElementById("next").hidden = !document.getElementById("next").textContent;
+  fillRoom(s);
+  // The summary's values at the largest font their boxes hold, in multiples of the page's base size.
+  const base = parseFloat(getComputedStyle(document.body).fontSize);
+  const now = s.current ? s.current.title : s.phase === "pre-show" ? "Before the show" : "The show is over";
+  fitWhole(document.getElementById("current"), now, 1.8 * base, 14);
+  ROS.fit(document.getElementById("word"), 1.25 * base, 12);
+  for (const id of ["countdown", "end"]) ROS.fit(document.getElementById(id), 2.2 * base, 14);
+  ROS.fit(document.getElementById("drift"), 1.6 * base, 14);
   // The plan itself is in the key: an edit (a title, a crew cue) redraws the table and the standby line.
   const key = JSON.stringify([s.index, s.phase, s.runs.length, s.next && s.next.id, s.columns, s.rundown]);
   if (key !== drawn) {
     drawn = key;
+    shownPhase = s.phase;
     fillHeadings(s);
     fillRundown(s);
     fillStandby(s);
     keepInView();
   }
 }, ["rundown", "runs"]); // the parts of the state this view draws (common.js)
+
+// Whatever takes room from the rundown (a message, a banner, a turned screen) shows whole slots again at once,
+// with no redraw to wait for.
+new ResizeObserver(keepInView).observe(document.querySelector(".rundown"));

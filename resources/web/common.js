@@ -96,6 +96,8 @@ const ROS = (() => {
   }
   const formatters = {};
   function timeOfDay(epoch, seconds) {
+    // The laptop's time now, as the view shows it, says how often the view must be drawn for it.
+    if (epoch === drawingAt && drawingAt !== null && clockShown !== "seconds") clockShown = seconds ? "seconds" : "minutes";
     const tz = state ? state.event.timezone : undefined;
     const key = `${tz}|${seconds}`;
     if (!formatters[key]) {
@@ -141,14 +143,32 @@ const ROS = (() => {
     draw();
   }
 
-  function statusText() {
-    if (conn === "auth") return "This display needs the access token: open the address shown in runofshow's Remote menu.";
-    if (conn === "offline") {
-      const since = offlineSince !== null ? ` since ${timeOfDay(offlineSince, true)}` : "";
-      return `OFFLINE${since} — the times shown are not live; reconnecting…`;
+  // Not live: a layer over the whole view (common.css, body[data-conn]) with one huge word and what it means,
+  // so that nobody reads a frozen countdown from across the room. [word, line, note]
+  function statusWords() {
+    if (conn === "auth") {
+      return ["NO ACCESS", "", "This display needs the access token: open the address shown in runofshow's Remote menu."];
     }
-    if (conn === "connecting") return "Connecting to runofshow…";
-    return "";
+    if (conn === "offline") {
+      const since = offlineSince !== null ? `since ${timeOfDay(offlineSince, true)}` : "";
+      return ["OFFLINE", since, "No news from the laptop running the show: no times until it answers. Reconnecting…"];
+    }
+    if (conn === "connecting") return ["CONNECTING…", "", `to runofshow at ${location.host}`];
+    return ["", "", ""];
+  }
+  let statusShown = ""; // the words on the layer now: it is rebuilt only when they change
+  function drawStatus() {
+    const status = document.getElementById("status");
+    if (!status) return;
+    const words = statusWords();
+    const key = words.join("\n");
+    // Written only when it changes: even the same value written again is a DOM change the page then restyles.
+    if (status.hidden !== (conn === "live")) status.hidden = conn === "live";
+    if (key === statusShown) return;
+    statusShown = key;
+    const [word, line, note] = words;
+    status.replaceChildren(element("div", "status-word", word), element("div", "status-line", line),
+                           element("div", "status-note", note));
   }
 
   function connect() {
@@ -180,13 +200,20 @@ const ROS = (() => {
       }
       for (const name of wanted) s[name] = parts[name].data;
       const age = Math.max(0, Number(message.age) || 0);
+      const wasLive = conn === "live" && state !== null;
+      const before = wasLive ? shownFigures() : null; // what the last snapshot gives now, as worked out here
+      const key = stillKey(s), same = key === lastKey;
+      lastKey = key;
       lastMessage = performance.now();
       lastAge = age;
       if (Number.isFinite(s.server_time)) laptop.add(s.server_time + age * (s.speed || 1), lastMessage / 1000, s.speed || 1);
       state = s;
       attempts = 0;
       offlineSince = null;
-      if (conn !== "live") setConn("live"); else draw();
+      watchStale();
+      if (!wasLive) setConn("live");
+      else if (same && before === shownFigures()) reschedule();
+      else draw();
     };
     socket.onclose = () => {
       socket = null;
@@ -211,30 +238,133 @@ const ROS = (() => {
     retryTimer = setTimeout(connect, delay);
   }
 
+  // The stale check: set again by every snapshot, so it fires only when the snapshots stop. It never draws
+  // the show: the redraws are scheduled for the moments a shown digit changes (below).
+  let staleTimer = null;
+  function watchStale() {
+    if (staleTimer !== null) clearTimeout(staleTimer);
+    staleTimer = setTimeout(watchdog, STALE_MS + 50);
+  }
   function watchdog() {
-    if (conn === "live" && performance.now() - lastMessage > STALE_MS) {
+    staleTimer = null;
+    if (conn !== "live") return;
+    if (performance.now() - lastMessage > STALE_MS) {
       setConn("offline");
       if (socket) socket.close();
+    } else {
+      watchStale();
     }
-    draw();
   }
 
+  // -- when to draw again ------------------------------------------------------------------------------
+  // As the Qt displays do (runofshow/qt/bridge.py): one timer, set for the next moment a shown digit
+  // changes, a little after it and never before it (a digit shown early is wrong). Between those moments
+  // nothing is drawn: no work for the page, no frames for the browser.
+  const LANDING_MS = 2;
+  let wakeTimer = null, wakeAt = Infinity; // performance.now() of the next scheduled draw
+  let soonAt = Infinity; // the earliest redraw a view asked for (ROS.soon)
+  function wakeUpAt(at) {
+    if (at >= wakeAt) return;
+    if (wakeTimer !== null) clearTimeout(wakeTimer);
+    wakeAt = at;
+    wakeTimer = setTimeout(() => { wakeTimer = null; wakeAt = Infinity; draw(); }, Math.max(0, at - performance.now()));
+  }
+  // Real seconds until a value that moves by `rate` a real second (a countdown falls, the laptop's clock
+  // rises) next crosses a whole number.
+  function untilCrossing(value, rate) {
+    if (!rate) return Infinity;
+    const f = value - Math.floor(value);
+    const distance = rate > 0 ? 1 - f : f; // to the whole number above, or below
+    return (distance > 0 ? distance : 1) / Math.abs(rate);
+  }
+  // The times shown are worked out from the snapshot; this says when the next of them changes.
+  let clockShown = ""; // "seconds" | "minutes" | "": how the view wrote the laptop's time of day this draw
+  function nextChange(s, l) {
+    if (conn !== "live") return Infinity; // frozen: nothing moves until a snapshot comes
+    const speed = s.speed || 1;
+    const counting = s.phase === "running";
+    const candidates = [];
+    if (counting) candidates.push(untilCrossing(l.remaining, -speed));
+    if (counting && l.cueRemaining !== null) candidates.push(untilCrossing(l.cueRemaining, -speed));
+    if (l.targetRemaining !== null) candidates.push(untilCrossing(l.targetRemaining, -speed));
+    if (s.flash_remaining > l.dt) candidates.push((s.flash_remaining - l.dt) / speed);
+    // What else moves by itself is the view's to ask for (ROS.soon): the stage's flash, backstage's drift.
+    if (clockShown) {
+      const unit = clockShown === "seconds" ? 1 : 60; // the zones' offsets are whole minutes
+      candidates.push(untilCrossing(l.at / unit, speed / unit));
+    }
+    return Math.min(...candidates) * 1000;
+  }
+
+  // The snapshot comes about once a second, just after the second the view has already drawn. One that
+  // brings nothing new is not drawn again: the same as the last one but for the times that move by
+  // themselves, which give the very figures the page had worked out itself. It becomes the state the
+  // next redraw draws, and the next redraw is set again from it.
+  const MOVING = new Set(["server_time", "time_of_day", "timer", "cue_timer", "target_remaining", "flash_remaining",
+                          "flashing", "drift", "drift_text", "projected_end"]);
+  let lastKey = ""; // the last snapshot's, without its moving times
+  function stillKey(s) {
+    const skip = new Set([...MOVING, ...wanted]); // the parts are named by their versions, in the state
+    const t = s.timer;
+    return JSON.stringify([Object.keys(s).filter((k) => !skip.has(k)).map((k) => [k, s[k]]),
+                           t.duration, t.added, t.warning, String(s.time_of_day).slice(0, 10)]);
+  }
+  function shownFigures() {
+    const l = live(serverNow());
+    const moved = l.dt - (state.phase === "running" ? Math.max(state.timer.remaining, 0) : 0);
+    return JSON.stringify([l.countdown, l.slotPhase, l.colour, l.word, l.flashing,
+                           l.cueRemaining === null ? null : formatCountdown(l.cueRemaining),
+                           l.targetRemaining === null ? null : formatCountdown(l.targetRemaining),
+                           timeOfDay(l.at, true), Math.round(state.drift + moved), Math.round(moved)]);
+  }
+  function reschedule() {
+    if (wakeTimer !== null) { clearTimeout(wakeTimer); wakeTimer = null; wakeAt = Infinity; }
+    const now = performance.now();
+    wakeUpAt(Math.min(soonAt, now + nextChange(state, live(serverNow())) + LANDING_MS));
+  }
+
+  let drawingAt = null; // the laptop time (epoch s) the view is being drawn for
   function draw() {
-    const status = document.getElementById("status");
-    if (status) {
-      status.textContent = statusText();
-      status.hidden = conn === "live";
-    }
+    if (soonAt <= performance.now() + 1) soonAt = Infinity; // this draw is the one asked for
+    if (wakeTimer !== null) { clearTimeout(wakeTimer); wakeTimer = null; wakeAt = Infinity; }
+    drawStatus();
+    let now = performance.now(), next = Infinity;
     if (state && render) {
-      const now = serverNow();
-      render(state, live(now), conn === "live");
+      now = performance.now(); // the moment the times below are worked out for
+      const l = live(serverNow());
+      clockShown = "";
+      drawingAt = l.at;
+      try {
+        render(state, l, conn === "live");
+      } finally {
+        drawingAt = null;
+      }
+      next = nextChange(state, l);
     }
+    wakeUpAt(Math.min(soonAt, now + next + LANDING_MS));
   }
 
   // Small DOM helpers: text only, never HTML, since the message and titles come from people.
   function text(id, value) {
     const el = document.getElementById(id);
     if (el && el.textContent !== value) el.textContent = value;
+    return el;
+  }
+  // One property of an element, written only when its value changes: the same value written again is
+  // still a DOM change that costs the page a restyle, and a view redraws every second.
+  // `key`: "hidden", "style.color", "dataset.phase" or "class.bright" (a class on or off).
+  const written = new WeakMap(); // element -> {key: the value last written}
+  function put(el, key, value) {
+    let last = written.get(el);
+    if (!last) written.set(el, (last = {}));
+    if (key in last && last[key] === value) return el;
+    last[key] = value;
+    const dot = key.indexOf(".");
+    const kind = dot < 0 ? key : key.slice(0, dot), name = key.slice(dot + 1);
+    if (kind === "style") el.style[name] = value;
+    else if (kind === "dataset") el.dataset[name] = value;
+    else if (kind === "class") el.classList.toggle(name, Boolean(value));
+    else el[key] = value;
     return el;
   }
   function element(tag, className, content) {
@@ -247,6 +377,63 @@ const ROS = (() => {
     return (people || []).filter(Boolean).map((p) => p.name).join(", ");
   }
 
+  // The largest font that fits, as the Qt displays choose it (runofshow/ui/canvas.py): the element's box
+  // is set by the page's layout (its size must not depend on its text), its text wraps at spaces where
+  // the CSS lets it, and the font is the largest, by halving search between `minPx` and `maxPx`, at which
+  // nothing spills out of the box. Below `minPx` the CSS decides (an ellipsis, or the box's own clip).
+  // The search runs again only when the text's shape or the box changes: digits all have one width in a
+  // fixed-pitch font, so 12:34 fits as 00:00 does and a countdown costs one search, not one a second.
+  const fitted = new WeakMap(); // element -> the key of its last search
+  function fits(el) {
+    return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+  }
+  function fit(el, maxPx, minPx = 12) {
+    if (!el) return;
+    const shape = el.textContent.replace(/[0-9]/g, "0");
+    const key = `${shape}|${el.clientWidth}x${el.clientHeight}|${maxPx}|${minPx}`;
+    if (fitted.get(el) === key) return;
+    let low = minPx, high = Math.max(minPx, maxPx);
+    el.style.fontSize = `${high}px`;
+    if (!fits(el)) {
+      while (high - low > 0.5) {
+        const middle = (low + high) / 2;
+        el.style.fontSize = `${middle}px`;
+        if (fits(el)) low = middle; else high = middle;
+      }
+      el.style.fontSize = `${Math.floor(low)}px`;
+    }
+    fitted.set(el, `${shape}|${el.clientWidth}x${el.clientHeight}|${maxPx}|${minPx}`);
+  }
+
+  // ROS.fit for a text that must never spill: at most its box's height, a pixel or two smaller where the
+  // glyphs themselves still spill by the fraction of a pixel that scroll sizes round away, and when even
+  // `minPx` does not fit, the class "cut" (the view's CSS makes that one line ending in "…").
+  const cutFor = new WeakMap(); // element -> the key its "cut" was decided for
+  const glyphs = document.createRange();
+  function spills(el) {
+    glyphs.selectNodeContents(el);
+    const text = glyphs.getBoundingClientRect(), box = el.getBoundingClientRect();
+    return text.left < box.left - 0.5 || text.right > box.right + 0.5 || text.top < box.top - 0.5
+      || text.bottom > box.bottom + 0.5;
+  }
+  function fitWhole(el, maxPx, minPx) {
+    const key = `${el.textContent.replace(/[0-9]/g, "0")}|${el.clientWidth}x${el.clientHeight}|${maxPx}|${minPx}`;
+    if (cutFor.get(el) === key) return;
+    el.classList.remove("cut");
+    fit(el, Math.min(maxPx, el.clientHeight), minPx);
+    let px = parseFloat(el.style.fontSize);
+    for (let step = 0; step < 4 && px > minPx && spills(el); step++) el.style.fontSize = `${--px}px`;
+    el.classList.toggle("cut", spills(el));
+    cutFor.set(el, key);
+  }
+
+  // A view whose picture changes between the shown seconds (the stage's flash) asks to be drawn again
+  // this many milliseconds from now.
+  function soon(delayMs) {
+    soonAt = Math.min(soonAt, performance.now() + Math.max(0, delayMs));
+    wakeUpAt(soonAt);
+  }
+
   // `needs`: the parts the view draws ("rundown", "runs"); a view that draws neither is sent neither.
   function start(renderFunction, needs = []) {
     render = renderFunction;
@@ -254,9 +441,10 @@ const ROS = (() => {
     document.body.dataset.conn = conn;
     draw();
     connect();
-    setInterval(watchdog, 200);
+    addEventListener("resize", draw); // a tablet turned on its side: fit again at once
+    document.addEventListener("visibilitychange", draw); // a phone woken up: its timers slept
   }
 
-  return { start, text, element, names, formatCountdown, formatDrift, timeOfDay, hhmm, laptopClock,
+  return { start, text, put, element, names, fit, fitWhole, soon, formatCountdown, formatDrift, timeOfDay, hhmm, laptopClock,
            get state() { return state; }, get conn() { return conn; } };
 })();

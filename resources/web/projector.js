@@ -3,6 +3,16 @@
 "use strict";
 
 const PROGRAMME_LINES = 10;
+const SMALLEST_PX = 10; // below this a text is cut with "…" on one line instead (the Qt displays' min_px)
+const KICKER_OF_HEIGHT = 0.055; // "Now" over a talk stays a label, never bigger than the talk's title
+const PANEL_PEOPLE = 3; // this many lines in the lower third give it the room of a panel's
+const PROGRAMME_OF_HEIGHT = 0.04; // the programme's font at most (Qt: 0.085 of its 0.43-high box)
+const PROGRAMME_LEAST = 0.028; // and at least, of the shorter side of the screen: else titles are cut
+
+// Each text at the largest font that fits its box (a grid cell of projector.css): ROS.fitWhole.
+function fitText(el, maxPx, minPx = SMALLEST_PX) {
+  ROS.fitWhole(el, maxPx, minPx);
+}
 
 function people(slot) {
   if (!slot) return [];
@@ -26,8 +36,8 @@ function fillProgramme(slots) {
   const list = document.getElementById("programme");
   list.replaceChildren();
   for (const slot of slots.slice(0, PROGRAMME_LINES)) {
-    const item = ROS.element("li", "clip");
-    item.append(ROS.element("span", "at", ROS.hhmm(slot.start)), slot.title);
+    const item = ROS.element("li");
+    item.append(ROS.element("span", "at", ROS.hhmm(slot.start)), ROS.element("span", "", slot.title));
     list.append(item);
   }
 }
@@ -97,25 +107,26 @@ ROS.start((s, l) => {
   drawHolding(s, date);
   ROS.text("clock", ROS.timeOfDay(l.at, false));
   const isBreak = s.current && s.current.kind === "break" && s.phase !== "between";
-  let kicker = "", headline = "", big = "", sub = "", event = s.event.title;
+  let kicker = "", headline = "", big = "", sub = "", mode = "talk";
   let speakers = [], moderator = null, programme = [];
   // The lines that say when come from Python, as on the Qt projector (docs/display-words.md): never a
   // time already past, never 00:00 held.
   const said = l.words || {};
   if (s.phase === "pre-show") {
+    // The event's title is in the band above, as on the Qt projector.
     kicker = "Welcome";
-    headline = s.event.title;
-    event = "";
     sub = said.audience || "";
     programme = s.rundown;
+    mode = "welcome";
   } else if (s.phase === "finished") {
     kicker = "Thank you";
     headline = `for joining ${s.event.title}`;
-    event = "";
+    mode = "thanks";
   } else if (isBreak) {
     kicker = said.audience || "Break";
     big = said.audience_countdown ? ROS.formatCountdown(l.remaining) : "";
     headline = s.next ? `Next: ${s.next.title}` : "";
+    mode = big ? "break" : "break-words";
   } else if (s.phase === "between") {
     // "Up next", or overnight in a multi-day show when the next day begins.
     kicker = said.audience || "Up next";
@@ -129,15 +140,30 @@ ROS.start((s, l) => {
     moderator = s.current.moderator;
   }
   ROS.text("kicker", kicker);
-  ROS.text("event", event);
+  ROS.text("event", s.event.title);
   ROS.text("headline", headline);
   ROS.text("big", big).hidden = !big;
   ROS.text("sub", sub);
-  // Lists are rebuilt only when they change: a redraw runs five times a second.
+  // Lists are rebuilt only when they change: a redraw runs every second.
   const key = JSON.stringify([speakers, moderator, programme.map((p) => p.id)]);
   if (key !== drawn) {
     drawn = key;
     fillPeople(speakers, moderator);
     fillProgramme(programme);
+  }
+  const lines = speakers.length + (moderator ? 1 : 0);
+  document.body.dataset.mode = mode === "talk" && lines >= PANEL_PEOPLE ? "panel" : mode;
+  // Every text written first, then each fitted to its box: one layout per redraw, none when nothing changed.
+  const labelOnly = mode === "talk" ? KICKER_OF_HEIGHT * innerHeight : Infinity;
+  for (const el of document.querySelectorAll("#screen .fit")) {
+    if (el.hidden || !el.textContent) continue;
+    if (el.id === "programme") {
+      // As the Qt projector: a line at most a short programme's size, and long titles cut with "…" rather
+      // than the whole list too small to read from the back of the room.
+      fitText(el, PROGRAMME_OF_HEIGHT * innerHeight,
+              Math.max(SMALLEST_PX, PROGRAMME_LEAST * Math.min(innerWidth, innerHeight)));
+    } else {
+      fitText(el, el.id === "kicker" ? labelOnly : Infinity);
+    }
   }
 }, ["rundown"]); // the parts of the state this view draws (common.js)

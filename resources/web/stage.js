@@ -2,6 +2,24 @@
 "use strict";
 
 const FLASH_AT_ZERO_S = 5; // the stage flashes for the first seconds over time, like the Qt display
+const FLASH_HALF_MS = 250; // bright, dark, bright…: each half this long
+const SMALLEST_PX = 10; // below this a text is cut with "…" on one line instead (the Qt displays' min_px)
+
+// Each text at the largest font that fits its box (a grid cell of stage.css): ROS.fitWhole, searched again
+// only when the text's shape or the box changes: a second's redraw only reads two sizes.
+function fitText(el) {
+  ROS.fitWhole(el, Infinity, SMALLEST_PX);
+}
+
+// The flash changes the picture between the countdown's seconds: it asks for the redraw at its next half
+// itself, once (every redraw comes here; a second request for the same moment would double the redraws).
+let flashDue = 0; // performance.now() of the redraw already asked for
+function nextFlash(now) {
+  if (now < flashDue - 1) return;
+  const wait = FLASH_HALF_MS - (now % FLASH_HALF_MS);
+  flashDue = now + wait;
+  ROS.soon(wait);
+}
 
 function people(slot) {
   if (!slot) return [];
@@ -30,19 +48,19 @@ function drawProgress(s, l, colour) {
   const bar = document.getElementById("progress");
   const duration = s.timer.duration;
   const timed = s.current && (s.phase === "running" || s.phase === "paused") && duration > 0;
-  bar.hidden = !timed;
+  ROS.put(bar, "hidden", !timed);
   if (!timed) return;
   const done = l.remaining <= 0 ? 1 : Math.min(1, Math.max(0, (duration - l.remaining) / duration));
   const zone = Math.min(1, Math.max(0, (duration - s.timer.warning) / duration));
-  bar.dataset.done = done.toFixed(3);
-  bar.dataset.zone = zone.toFixed(3);
+  ROS.put(bar, "dataset.done", done.toFixed(3));
+  ROS.put(bar, "dataset.zone", zone.toFixed(3));
   const fill = bar.querySelector(".fill");
-  fill.style.width = `${(done * 100).toFixed(2)}%`;
-  fill.style.background = colour;
-  bar.querySelector(".zone").style.left = `${(zone * 100).toFixed(2)}%`;
+  ROS.put(fill, "style.width", `${(done * 100).toFixed(2)}%`);
+  ROS.put(fill, "style.background", colour);
+  ROS.put(bar.querySelector(".zone"), "style.left", `${(zone * 100).toFixed(2)}%`);
   const mark = bar.querySelector(".mark");
-  mark.style.left = `${(zone * 100).toFixed(2)}%`;
-  mark.hidden = zone >= 1;
+  ROS.put(mark, "style.left", `${(zone * 100).toFixed(2)}%`);
+  ROS.put(mark, "hidden", zone >= 1);
 }
 
 ROS.start((s, l, live) => {
@@ -62,29 +80,24 @@ ROS.start((s, l, live) => {
   const body = document.body;
   const flashing = live && (l.flashing || (s.phase === "running" && s.current && l.slotPhase === "overrun"
                                            && l.overtime < FLASH_AT_ZERO_S));
-  const bright = flashing && Math.floor(performance.now() / 250) % 2 === 0;
-  body.classList.toggle("bright", bright);
-  body.style.background = bright ? (["warning", "overrun"].includes(l.slotPhase) ? colour : "#ffffff") : "#000";
-  body.classList.toggle("has-message", Boolean(s.message));
-  body.dataset.phase = s.phase;
-  body.dataset.slotPhase = l.slotPhase;
+  const now = performance.now();
+  const bright = flashing && Math.floor(now / FLASH_HALF_MS) % 2 === 0;
+  if (flashing) nextFlash(now);
+  ROS.put(body, "class.bright", bright);
+  ROS.put(body, "style.background", bright ? (["warning", "overrun"].includes(l.slotPhase) ? colour : "#ffffff") : "#000");
+  ROS.put(body, "class.has-message", Boolean(s.message));
+  ROS.put(body, "dataset.phase", s.phase);
+  ROS.put(body, "dataset.slotPhase", l.slotPhase);
 
   ROS.text("title", s.current ? s.current.title : s.event.title);
   ROS.text("clock", ROS.timeOfDay(l.at, true));
   ROS.text("speaker", speakerLine(s, l));
-  const digitsEl = ROS.text("digits", digits);
-  digitsEl.style.color = colour;
-  // As big as the screen allows: a monospace digit is about 0.6 em wide, so size by the length.
-  const chars = Math.max(5, digits.length);
-  // With a message the digits keep 0.3 of the height in ink (a digit's ink is about 0.73 em): no shrinking.
-  digitsEl.style.fontSize = s.message ? `min(${(135 / chars).toFixed(1)}vw, 43vh)` : `min(${(135 / chars).toFixed(1)}vw, 50vh)`;
-  ROS.text("word", word).style.color = colour;
-  const message = ROS.text("message", s.message);
-  message.hidden = !s.message;
-  // All of a long message reads: its letters get smaller as it gets longer (280 characters at most).
-  const length = s.message ? s.message.length : 0;
-  message.style.fontSize = `${Math.min(6, Math.max(2.4, 6 * Math.sqrt(60 / Math.max(60, length)))).toFixed(2)}vh`;
+  ROS.put(ROS.text("digits", digits), "style.color", colour);
+  ROS.put(ROS.text("word", word), "style.color", colour);
+  ROS.put(ROS.text("message", s.message), "hidden", !s.message);
   ROS.text("next", nextLine(s, l));
   drawProgress(s, l, colour);
-  document.getElementById("blackout").hidden = !s.blackout.includes("stage");
+  ROS.put(document.getElementById("blackout"), "hidden", !s.blackout.includes("stage"));
+  // Every text written first, then each fitted to its box: one layout per redraw, none when nothing changed.
+  for (const el of document.querySelectorAll("#screen .fit")) if (!el.hidden && el.textContent) fitText(el);
 });

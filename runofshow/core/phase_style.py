@@ -37,6 +37,25 @@ def colour_of(state: ShowState) -> str:
     return PHASE_COLOURS[state.slot_phase]
 
 
+# A panellist's turn (a cue) turns amber in its last half minute: time to thank the speaker. One rule for
+# the Qt moderator view and /moderator, which is sent it in the snapshot (`cue_timer.warning`).
+CUE_WARNING_SECONDS = 30
+
+
+def cue_phase(remaining: float) -> SlotPhase:
+    """Where a turn's countdown stands; it changes on the instant its shown second does, as a slot's does."""
+    if remaining <= 0:
+        return SlotPhase.OVERRUN
+    if remaining <= CUE_WARNING_SECONDS:
+        return SlotPhase.WARNING
+    return SlotPhase.NORMAL
+
+
+def cue_colour(remaining: float) -> str:
+    """The colour of a turn's digits on the moderator's views: green, amber, red."""
+    return PHASE_COLOURS[cue_phase(remaining)]
+
+
 def zone_of(state: ShowState) -> SlotPhase:
     """Where the countdown the words follow stands: the running (or paused) slot's phase; before a planned
     start (the show's, or a waiting slot's) NORMAL, and OVERRUN from the second it reads 00:00; else NONE."""

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from runofshow.core.agenda import Cue, Person, Slot
 from runofshow.core.phase_style import (
+    CUE_WARNING_SECONDS,
     PAUSED_COLOUR,
     PHASE_COLOURS,
     colour_of,
@@ -306,7 +307,9 @@ def live_to_json(state: ShowState, speed: float = 1.0, *, journal: HealthLike | 
                   "remaining": state.remaining, "overtime": state.overtime, "countdown": state.countdown,
                   "warning": state.warning},
         "cue": None if cue is None else {"index": cue.index, **_cue(cue.cue)},
-        "cue_timer": None if cue is None else {"elapsed": cue.elapsed, "remaining": cue.remaining},
+        # `warning`: the turn's amber zone, seconds (its digits turn amber at this many left, red at 00:00).
+        "cue_timer": None if cue is None else {"elapsed": cue.elapsed, "remaining": cue.remaining,
+                                               "warning": CUE_WARNING_SECONDS},
         "next_cue": None if state.next_cue is None else _cue(state.next_cue),
         "message": state.message,
         "message_pinned": state.message_pinned,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runofshow.core.phase_style import ON_TIME, OVER_TIME, WRAP_UP, colour_of, display_word, next_at
+from runofshow.core.phase_style import colour_of, cue_colour, display_word, next_at
 from runofshow.core.show import ShowPhase, ShowState
 from runofshow.core.timing import format_countdown, local_datetime
 from runofshow.qt.translation import QT_TRANSLATE_NOOP, translate
@@ -15,15 +15,6 @@ PANEL = "#161d2c"
 TEXT = "#f2f4f8"
 HIGHLIGHT = "#fca311"
 MESSAGE_STRIP = Box(0.02, 0.85, 0.96, 0.13)  # where a message for the moderator shows
-CUE_WARNING_SECONDS = 30  # a cue's last half minute turns amber: time to thank the speaker
-
-
-def cue_colour(remaining: float) -> str:
-    if remaining <= 0:
-        return OVER_TIME
-    if remaining <= CUE_WARNING_SECONDS:
-        return WRAP_UP
-    return ON_TIME
 
 
 def cue_schedule(state: ShowState) -> str:
@@ -124,6 +115,7 @@ def moderator_scene(state: ShowState) -> Scene:
     who = f"{cue.cue.speaker.name}: " if cue.cue.speaker else ""
     scene.add(translate("ModeratorView", "Now: {who}{title}").format(who=who, title=cue.cue.title),
               Box(0.52, 0.13, 0.45, 0.09), HIGHLIGHT, bold=True, align=ALIGN_LEFT)
+    # Green, amber in the turn's last half minute, red over: the one rule /moderator follows too.
     scene.add(format_countdown(cue.remaining), Box(0.52, 0.22, 0.45, 0.26), cue_colour(cue.remaining), digits=True)
     upcoming = state.next_cue
     next_text = translate("ModeratorView", "Next: close the panel") if upcoming is None else (
