@@ -336,6 +336,9 @@ const ROS = (() => {
       drawingAt = l.at;
       try {
         render(state, l, conn === "live");
+      } catch (err) {
+        // One bad draw (a snapshot the view did not expect) must not stop the view: the next one is still set.
+        console.error("runofshow: the view failed to draw", err);
       } finally {
         drawingAt = null;
       }
