@@ -1,7 +1,7 @@
 """The browser views' CPU against a blank page in the same headless Chromium (issue 19, item 10).
 
     python bench/browser_cost.py SECONDS RUNS SET [SET ...]
-        SET: blank | blankN (N blank windows) | floor | a view (stage) | views joined by "+"
+        SET: blank | blankN (N blank windows) | floor | tiny | fair | a view (stage) | views joined by "+"
              (stage+projector+moderator+backstage)
         -> one JSON line: {"seconds": SECONDS, "cpu": {SET: [CPU seconds of each run], ...},
                            "kinds": {SET: {process kind: CPU seconds, summed over the runs}}}
@@ -14,7 +14,8 @@ stime from /proc) over SECONDS, from two seconds after the pages are live, with 
 while it counts. The sets take turns, so a noisy moment on a shared machine hurts each alike.
 
 `blank` is about:blank. `floor` is the least a display can do: a page that shows the time, HH:MM:SS, half the
-screen high, and changes it once a second on the second.
+screen high, and changes it once a second on the second. `tiny` changes 16 px of text once a second: the least
+any page that changes costs. `fair` is /stage's fair floor: two big texts, flipped at two moments of the second.
 """
 
 from __future__ import annotations
@@ -41,6 +42,25 @@ FLOOR = "data:text/html," + urllib.parse.quote(
     "function tick() { const d = new Date(); t.textContent = d.toTimeString().slice(0, 8);"
     " setTimeout(tick, 1002 - d.getMilliseconds()); }"
     "tick();</script>")
+# The least a page can do that changes at all: one small text (16 px, 8 characters), flipped once a second.
+TINY = "data:text/html," + urllib.parse.quote(
+    "<!doctype html><body style='margin:0;background:#000;color:#fff;font:16px monospace'><div id=t></div>"
+    "<script>const t = document.getElementById('t');"
+    "function tick() { const d = new Date(); t.textContent = d.toTimeString().slice(0, 8);"
+    " setTimeout(tick, 1002 - d.getMilliseconds()); }"
+    "tick();</script>")
+# The fair floor of /stage: the least page doing its job, the laptop's clock (9vh) and a countdown (45vh, about
+# the stage's digits) each flipping once a second, at two moments of the second (the slot's second and the
+# laptop's are seldom in step): two frames a second.
+FAIR = "data:text/html," + urllib.parse.quote(
+    "<!doctype html><body style='margin:0;height:100vh;background:#000;color:#fff;font:bold 9vh monospace'>"
+    "<div id=t></div><div id=u style='font-size:45vh'></div><script>"
+    "const t = document.getElementById('t'), u = document.getElementById('u');"
+    "function tick() { const d = new Date(); t.textContent = d.toTimeString().slice(0, 8);"
+    " setTimeout(tick, 1002 - d.getMilliseconds()); }"
+    "function tock() { const d = new Date(); u.textContent = d.toTimeString().slice(3, 8);"
+    " setTimeout(tock, 1002 - (d.getMilliseconds() + 500) % 1000); }"
+    "tick(); tock();</script>")
 
 
 def tree(root: int) -> list[int]:
@@ -139,8 +159,8 @@ def main() -> None:
     def urls(name: str) -> list[str]:
         if name.startswith("blank"):
             return ["about:blank"] * int(name[len("blank"):] or 1)
-        if name == "floor":
-            return [FLOOR]
+        if name in ("floor", "tiny", "fair"):
+            return [{"floor": FLOOR, "tiny": TINY, "fair": FAIR}[name]]
         return [f"http://127.0.0.1:{port}/{view}?token={token}" for view in name.split("+")]
 
     cpu: dict[str, list[float]] = {name: [] for name in sets}

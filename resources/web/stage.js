@@ -44,13 +44,17 @@ function nextLine(s, l) {
 }
 
 // The progress bar: elapsed / duration of the running slot, the warning zone from duration - warning.
+// It moves with the second the digits show (the time left rounded up, as they are): so it changes in the
+// same frame as the digits, and the laptop clock's flip, at another moment of the second, repaints the
+// clock alone. A bar that moved at every redraw cost a frame of its own there (bench row 11).
 function drawProgress(s, l, colour) {
   const bar = document.getElementById("progress");
   const duration = s.timer.duration;
   const timed = s.current && (s.phase === "running" || s.phase === "paused") && duration > 0;
   ROS.put(bar, "hidden", !timed);
   if (!timed) return;
-  const done = l.remaining <= 0 ? 1 : Math.min(1, Math.max(0, (duration - l.remaining) / duration));
+  const shown = Math.ceil(l.remaining - 1e-9); // the whole seconds the digits say are left
+  const done = shown <= 0 ? 1 : Math.min(1, Math.max(0, (duration - shown) / duration));
   const zone = Math.min(1, Math.max(0, (duration - s.timer.warning) / duration));
   ROS.put(bar, "dataset.done", done.toFixed(3));
   ROS.put(bar, "dataset.zone", zone.toFixed(3));
