@@ -24,7 +24,6 @@ import errno
 import linecache
 import logging
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +37,7 @@ from runofshow.core.clock import Clock, SystemClock
 from runofshow.core.show import ShowPhase
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
+from runofshow.io.logsetup import configure_logging
 from runofshow.memory import release_start_up_memory
 from runofshow.paths import bundled_agenda
 from runofshow.qt.agenda_watch import AgendaWatcher
@@ -448,7 +448,7 @@ def install_excepthook(controller: AppController) -> None:
     """An unexpected error is logged and shown in one line; the show keeps running, no traceback pops up."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error: %s", "".join(traceback.format_exception(kind, value, tb)))
+        log.error("unexpected error: %s", value, exc_info=(kind, value, tb))  # the traceback on lines of its own
         if controller.window is not None:
             notice = translate("AppController", "Internal error (logged): {error}; the show goes on")
             controller.window.show_notice(notice.format(error=value))
@@ -463,12 +463,13 @@ def dialog_prompts(settings: QSettings) -> DialogPrompts:
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    configure_logging(None)  # stderr until this copy holds the state folder (the log file is the folder's)
     state_dir: Path = args.state_dir or default_state_dir()
     lock = lock_state_folder(state_dir)
     if lock is None:
         return 2
     with lock:  # held until the app is done: released (or dropped by the OS on a crash) only then
+        configure_logging(state_dir)  # and <state folder>/logs/runofshow.log, rotating, capped
         app = QApplication.instance() or QApplication([sys.argv[0]])
         app.setApplicationName("runofshow")
         app.setOrganizationName("runofshow")

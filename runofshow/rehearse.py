@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import ScaledClock, SystemClock
 from runofshow.io.loading import load_or_complain
+from runofshow.io.logsetup import configure_logging
 from runofshow.paths import bundled_agenda
 from runofshow.remote.options import add_arguments as add_remote_arguments
 
@@ -94,12 +94,13 @@ def rehearse(argv: Sequence[str]) -> int:
     from runofshow.ui.dialogs import DialogPrompts
     from runofshow.ui.folder_lock import lock_state_folder
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    configure_logging(None)  # stderr until this copy holds the state folder (the log file is the folder's)
     state_dir = args.state_dir or Path(tempfile.mkdtemp(prefix="runofshow-rehearsal-"))
     lock = lock_state_folder(state_dir)  # one controller per folder, before its clock record or journal is read
     if lock is None:
         return 2
     with lock:
+        configure_logging(state_dir)  # and <state folder>/logs/runofshow.log, rotating, capped
         app = QApplication.instance() or QApplication([sys.argv[0]])
         app.setApplicationName("runofshow")
         app.setOrganizationName("runofshow")

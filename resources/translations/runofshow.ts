@@ -434,7 +434,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="146"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="138"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,72 +869,72 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>ModeratorView</name>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="45"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="36"/>
         <source>Close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="56"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="47"/>
         <source>{name} (moderator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="85"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="76"/>
         <source>After this: {time} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="83"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="74"/>
         <source>After this: the end of the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="84"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="75"/>
         <source>After this: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="88"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="79"/>
         <source>The show has not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="89"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="80"/>
         <source>The show is over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="94"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="85"/>
         <source>First: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="115"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="106"/>
         <source>On the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="119"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="110"/>
         <source>Running order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="125"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="116"/>
         <source>Now: {who}{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="129"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="121"/>
         <source>Next: close the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="130"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="122"/>
         <source>Next: {who}{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/moderator_view.py" line="133"/>
+        <location filename="../../runofshow/ui/moderator_view.py" line="125"/>
         <source>Panel time left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1310,7 +1310,7 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
     </message>
     <message>
         <location filename="../../runofshow/ui/operator.py" line="218"/>
-        <location filename="../../runofshow/ui/remote_panel.py" line="132"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="268"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,22 +1679,67 @@ Mic check
 <context>
     <name>RemoteMenu</name>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="130"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="232"/>
+        <source>Renew the view token?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="233"/>
+        <source>Every browser display that opened a view address is disconnected now and shows NO ACCESS until it is given the new address or QR code from the Remote window. Companion and desks (the control token) go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="237"/>
+        <source>Renew the control token?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="238"/>
+        <source>Companion, desks and scripts with the current control token stop working now, until the new one is typed into each of them (Remote window, Show and Copy). The browser displays&apos; view addresses go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="247"/>
+        <source>The token was NOT renewed (it could not be saved): {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="252"/>
+        <source>New view token: {count} display(s) disconnected; give them the new addresses from the Remote window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="254"/>
+        <source>New control token: type it into Companion and the desks (Remote window); {count} connection(s) closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="266"/>
         <source>&amp;Remote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="138"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="274"/>
         <source>Remote control and browser displays (on)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="139"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="275"/>
         <source>Remote control and browser displays (OFF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="143"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="279"/>
+        <source>Renew the view token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="280"/>
+        <source>Renew the control token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="287"/>
         <source>Remote control is off: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,72 +1747,92 @@ Mic check
 <context>
     <name>RemotePanel</name>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="54"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="97"/>
         <source>Remote control and browser displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="70"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="130"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="73"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="133"/>
         <source>Control token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="84"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="142"/>
+        <source>View token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="155"/>
         <source>API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="94"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="158"/>
+        <source>Scan with a phone or tablet on the venue network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="161"/>
+        <source>QR codes for phones and tablets appear here when the server listens on the venue network (--listen 0.0.0.0:PORT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="176"/>
         <source>Remote control is OFF: {why}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="94"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="176"/>
         <source>not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="95"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="177"/>
         <source>Listening on {host}:{port} (HTTP and WebSocket).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="97"/>
-        <source>OSC on UDP port {port}: /runofshow/COMMAND [args] with the token as the first argument.</source>
+        <location filename="../../runofshow/ui/remote_panel.py" line="179"/>
+        <source>OSC on UDP port {port}: /runofshow/COMMAND [args] with the control token as the first argument.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="98"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="184"/>
+        <source>Every command needs the control token: type it into Companion or a desk; no address carries it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="186"/>
+        <source>The read-only views open without a token (--public-views).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="187"/>
+        <source>The view addresses and QR codes carry the view token: it opens the read-only views and nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="181"/>
         <source>OSC on UDP port {port}: /runofshow/COMMAND [args].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="101"/>
-        <source>Every command needs the control token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="102"/>
-        <source>The read-only views open without it (--public-views).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="103"/>
-        <source>The view addresses below carry it: treat them like the token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="105"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="190"/>
         <source>Loopback only: nothing on the network can reach it, so no token is needed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="118"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="191"/>
+        <source>Renew a token from the Remote menu if it got out: whoever held it is cut off at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="220"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>

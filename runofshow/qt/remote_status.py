@@ -18,7 +18,13 @@ class RemoteStatus(Protocol):
         """Why the server is not running, for the operator."""
         ...
     @property
-    def token(self) -> str: ...
+    def token(self) -> str:
+        """The control token: typed into Companion or a desk, never put in an address."""
+        ...
+    @property
+    def view_token(self) -> str:
+        """The read-only views' token: the one the view addresses carry."""
+        ...
     @property
     def host(self) -> str:
         """The address it listens on, as given (0.0.0.0 or :: for every interface)."""
@@ -32,8 +38,13 @@ class RemoteStatus(Protocol):
     @property
     def public_views(self) -> bool: ...
 
-    def url(self, path: str = "/", host: str | None = None, with_token: bool = False) -> str: ...
+    def url(self, path: str = "/", host: str | None = None, with_view_token: bool = False) -> str: ...
 
     def view_urls(self, host: str | None = None) -> dict[str, str]:
-        """Each browser view's address; with the token when a display needs it to open."""
+        """Each browser view's address; with the view token when a display needs it to open."""
+        ...
+
+    def renew_token(self, kind: str) -> int:
+        """A new "control" or "view" token, in force at once; returns how many displays were disconnected.
+        Raises OSError (the old token still in force) if the new one cannot be kept."""
         ...

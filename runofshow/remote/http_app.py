@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import ipaddress
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from enum import Enum
 from pathlib import Path
@@ -32,13 +34,19 @@ from runofshow.io.pictures import read_picture
 from runofshow.paths import resources_dir
 from runofshow.remote.hub import Client, Hub, wanted_parts
 from runofshow.remote.idempotency import IDEMPOTENCY_KEY, IdempotencyCache, Reply, fingerprint_of
-from runofshow.remote.options import RemoteOptions, is_loopback
+from runofshow.remote.limits import DisplaySlots, address_key
+from runofshow.remote.options import CONTROL_TOKEN, VIEW_TOKEN, RemoteOptions, is_loopback, new_token
 from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
 from runofshow.remote.snapshot_json import dumps, journal_to_json
 
 log = logging.getLogger(__name__)
 
 VIEWS = ("stage", "projector", "moderator", "backstage")
+# Set by the guard on every request: which token it presented, "control" | "view" | None (none presented).
+# A wrong token never gets this far (403). Read by the WebSocket slots (token holders get reserved ones).
+TOKEN_KIND: web.RequestKey[str | None] = web.RequestKey("runofshow.token_kind", str)  # read: request.get(TOKEN_KIND)
+# The token (bytes) the guard accepted: a WebSocket checks that it is still current once its handshake is out.
+_TOKEN_SEEN: web.RequestKey[bytes] = web.RequestKey("runofshow.token_seen", bytes)
 _CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
                   ".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2"}
 _SECURITY_HEADERS = {
@@ -49,7 +57,8 @@ _SECURITY_HEADERS = {
 _PAGE_POLICY = ("default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; "
                 "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 _PICTURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+# A Host header is a name or an address, and a port: nothing else (no '@', '#', '/', spaces, second colon).
+_PLAIN_HOST = re.compile(r"(?P<name>[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::(?P<port>[0-9]{1,5}))?")
 # Once the Qt thread has taken a command, its result will come: wait this much longer before saying
 # that it is unknown (never "not run"). A slow disk's fsync is seconds at worst.
 RESULT_GRACE = 60.0
@@ -74,15 +83,18 @@ def _error(status: int, message: str, **extra: Any) -> web.Response:
 class RemoteApp:
     """Builds the aiohttp application around one Hub and one CommandRelay."""
 
-    def __init__(self, options: RemoteOptions, token: str, relay: CommandRelay, hub: Hub, web_root: Path) -> None:
+    def __init__(self, options: RemoteOptions, token: str, relay: CommandRelay, hub: Hub, web_root: Path, *,
+                 view_token: str = "") -> None:
         self.options = options
-        self._token = token.encode()
+        # What each token opens; replaced whole on the loop's thread when the operator renews one.
+        self._tokens = {CONTROL_TOKEN: token.encode(), VIEW_TOKEN: (view_token or new_token()).encode()}
         self._relay = relay
         self.hub = hub
         self._web_root = web_root.resolve()
         self.commands_run = 0
         self.idempotency = IdempotencyCache()
         self._running: set[asyncio.Task[Reply]] = set()  # commands whose reply is still to come
+        self._closing: set[asyncio.Task[None]] = set()  # WebSockets of a renewed token, being closed
 
     def build(self) -> web.Application:
         app = web.Application(client_max_size=self.options.max_body, middlewares=[self._guard])
@@ -110,10 +122,12 @@ class RemoteApp:
     async def _guard(self, request: web.Request,
                      handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         access = self._access(request)
-        if access is not Access.PUBLIC:
+        request[TOKEN_KIND] = None
+        refusal = _refuse_headers(request)  # every route, the page code too: nothing ambiguous gets past
+        if refusal is None and access is not Access.PUBLIC:
             refusal = self._refuse_origin(request) or self._refuse_token(request, access)
-            if refusal is not None:
-                return refusal
+        if refusal is not None:
+            return refusal
         try:
             response = await handler(request)
         except web.HTTPException as exc:
@@ -133,25 +147,69 @@ class RemoteApp:
 
     def _refuse_origin(self, request: web.Request) -> web.Response | None:
         """No other web page may drive the show from a browser, and no DNS-rebinding name may reach loopback."""
-        if is_loopback(self.options.host) and (request.url.host or "").strip("[]") not in _LOOPBACK_NAMES:
-            return _error(403, "this server answers only to localhost names")
+        if is_loopback(self.options.host) and not self._is_loopback_name(_host_name(request) or ""):
+            return _error(403, "this server answers only to localhost names and loopback addresses")
         origin = request.headers.get("Origin")
         if origin and origin != f"{request.scheme}://{request.host}" and origin not in self.options.cors:
             return _error(403, f"requests from {origin} are not allowed (see --cors)")
         return None
 
+    def _is_loopback_name(self, name: str) -> bool:
+        """localhost, the address we listen on, or any loopback literal (127.0.0.0/8, ::1): none can be rebound."""
+        if name in ("localhost", self.options.host.strip("[]").lower()):
+            return True
+        try:
+            return ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            return False
+
     def _refuse_token(self, request: web.Request, access: Access) -> web.Response | None:
         given = _token_of(request)
         if given is not None:
-            # Constant time: the reply's timing says nothing about how much of a guess was right.
-            if hmac.compare_digest(given.encode(), self._token):
-                return None
-            return _error(403, "wrong token")
+            kind = self.token_kind(given)
+            if kind is None:
+                return _error(403, "wrong token")
+            if access is Access.CONTROL and kind != CONTROL_TOKEN:
+                return _error(403, "the view token opens the read-only views only: commands need the control token")
+            if access is Access.CONTROL and _token_in_address(request):
+                # An address is copied, photographed, kept in histories: one that runs commands must not exist.
+                return _error(403, "a command takes the control token in a header (Authorization: Bearer TOKEN or "
+                                   "X-Runofshow-Token: TOKEN), never in the address")
+            request[TOKEN_KIND] = kind
+            request[_TOKEN_SEEN] = self._tokens[kind]
+            return None
         if not self.options.require_token or (access is Access.VIEW and self.options.public_views):
             return None
-        return web.json_response({"error": "this needs the control token (Authorization: Bearer TOKEN, "
-                                  "X-Runofshow-Token: TOKEN or ?token=TOKEN)"}, status=401,
+        needed = "the control token" if access is Access.CONTROL else "the view token (or the control token)"
+        where = ("Authorization: Bearer TOKEN or X-Runofshow-Token: TOKEN" if access is Access.CONTROL
+                 else "Authorization: Bearer TOKEN, X-Runofshow-Token: TOKEN or ?token=TOKEN")
+        return web.json_response({"error": f"this needs {needed} ({where})"}, status=401,
                                  headers={**_SECURITY_HEADERS, "WWW-Authenticate": 'Bearer realm="runofshow"'})
+
+    def token_kind(self, given: str) -> str | None:
+        """CONTROL_TOKEN, VIEW_TOKEN or None (wrong). Compared with both, in constant time: the reply's timing
+        says nothing about how much of a guess was right, nor which token it was close to."""
+        presented = given.encode()
+        matches = {kind: hmac.compare_digest(presented, token) for kind, token in self._tokens.items()}
+        return next((kind for kind, matched in matches.items() if matched and presented), None)
+
+    def _renewed_since(self, request: web.Request) -> bool:
+        """True if the token this request came with has been renewed since the guard let it in."""
+        kind = request[TOKEN_KIND]
+        return kind is not None and request[_TOKEN_SEEN] is not self._tokens[kind]
+
+    def renew_token(self, kind: str, token: str) -> int:
+        """From now on only `token` is the `kind` token (on the loop's thread): every request with the old one
+        is refused, and every WebSocket that came with it is dropped now (closed in the background).
+        Returns how many were dropped."""
+        self._tokens = {**self._tokens, kind: token.encode()}
+        gone = [client for client in self.hub.clients if client.token_kind == kind]
+        for client in gone:
+            self.hub.clients.discard(client)  # no push reaches it from now on
+            task = asyncio.get_running_loop().create_task(self._drop(client, WSCloseCode.POLICY_VIOLATION))
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+        return len(gone)
 
     # -- pages -----------------------------------------------------------------------------------
 
@@ -328,12 +386,25 @@ class RemoteApp:
 
     # -- the WebSocket ----------------------------------------------------------------------------
 
+    # Told of each display refused (its address, why), for the log's summary of refusals: never a line each.
+    on_display_refused: Callable[[str, str], None] | None = None
+
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        if len(self.hub.clients) >= self.options.max_clients:
-            return _error(503, "too many displays connected")
+        # Neither one address nor a crowd of tokenless views may take the slots the stage display needs.
+        address, token_kind = address_key(request.remote or ""), request.get(TOKEN_KIND)
+        refusal = DisplaySlots.of(self.options).refusal(
+            ((client.address, client.token_kind is not None) for client in self.hub.clients), address,
+            token_kind is not None)
+        if refusal:
+            if self.on_display_refused is not None:
+                self.on_display_refused(address, refusal)
+            return _error(503, refusal)
         ws = web.WebSocketResponse(heartbeat=10.0, max_msg_size=4096, compress=False)
         await ws.prepare(request)
-        client = Client(ws, wanted_parts(request.query.get("parts")), request.transport)
+        client = Client(ws, wanted_parts(request.query.get("parts")), request.transport, token_kind, address)
+        if self._renewed_since(request):  # its token was renewed while the handshake went out
+            await ws.close(code=WSCloseCode.POLICY_VIOLATION)
+            return ws
         self.hub.clients.add(client)
         client.wake.set()  # the snapshot (with every part it wants) at once
         writer = asyncio.create_task(self._write(client))
@@ -394,11 +465,44 @@ class RemoteApp:
         self.idempotency.clear()
 
 
+def _refuse_headers(request: web.Request) -> web.Response | None:
+    """400 unless there is one plain Host header and at most one Origin: with two, which one counts would
+    depend on who reads them (a proxy, aiohttp, a check here), and a Host like `evil.example#@localhost` reads
+    as two different names."""
+    if _host_name(request) is None:
+        return _error(400, "a request needs exactly one Host header: a host name or address, and a port")
+    if len(request.headers.getall("Origin", [])) > 1:
+        return _error(400, "a request may have one Origin header at most")
+    return None
+
+
+def _host_name(request: web.Request) -> str | None:
+    """The one Host header's name (lower case, an IPv6 address without brackets), or None if it is not exactly
+    one plain host[:port]."""
+    hosts = request.headers.getall("Host", [])
+    found = _PLAIN_HOST.fullmatch(hosts[0]) if len(hosts) == 1 else None
+    if found is None or int(found["port"] or 0) > 65535:
+        return None
+    name = found["name"].lower()
+    if name.startswith("["):
+        try:
+            name = str(ipaddress.IPv6Address(name[1:-1]))
+        except ValueError:
+            return None
+    return name
+
+
 def _token_of(request: web.Request) -> str | None:
     auth = request.headers.get("Authorization", "")
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip()
     return request.headers.get("X-Runofshow-Token") or request.query.get("token") or None
+
+
+def _token_in_address(request: web.Request) -> bool:
+    """True when the token the guard read came from the query string (no header carries one)."""
+    return (request.headers.get("Authorization", "")[:7].lower() != "bearer "
+            and not request.headers.get("X-Runofshow-Token") and bool(request.query.get("token")))
 
 
 def _is_resync(data: str) -> bool:

@@ -8,6 +8,7 @@ the state directory readable by the user alone.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import logging
 import os
@@ -21,8 +22,15 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4790
-TOKEN_FILE = "remote-token"
+TOKEN_FILE = "remote-token"  # the control token: commands and everything else
+VIEW_TOKEN_FILE = "remote-view-token"  # the view token: the read-only views, and nothing else
+# The kinds of token, as the guard records them (http_app.TOKEN_KIND) and as renew_token takes them.
+CONTROL_TOKEN = "control"
+VIEW_TOKEN = "view"
+TOKEN_FILES = {CONTROL_TOKEN: TOKEN_FILE, VIEW_TOKEN: VIEW_TOKEN_FILE}
 _TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,128}")
+MAX_COUNT = 100_000  # the largest number of displays or connections an option takes
+CONNECTIONS_PER_DISPLAY = 4  # its WebSocket, and its page's requests kept alive a few seconds
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,13 @@ class RemoteOptions:
     idle_timeout: float = 15.0  # seconds a connection may stay open without completing a request
     command_timeout: float = 5.0  # seconds to wait for the Qt thread to run a command
     max_clients: int = 200  # open WebSockets
+    # One address may be a whole guest Wi-Fi behind NAT (forty phones and their reconnects): --displays-per-address.
+    max_clients_per_address: int = 64  # open WebSockets from one address
+    reserved_clients: int = 40  # WebSockets that only displays with a token may take
+    # Every connection (HTTP or WebSocket) holds a file descriptor: caps lowered at start to fit the open-file
+    # limit (remote/limits.py), so that idle sockets can never take the operator's own requests away.
+    max_connections: int = 2048
+    max_connections_per_address: int = 256
     max_pending: int = 32  # commands queued for the Qt thread at once
 
     @property
@@ -96,6 +111,12 @@ def _port_arg(text: str) -> int:
     return int(text)
 
 
+def _count_arg(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 1 to {MAX_COUNT}")
+    return int(text)
+
+
 def _origin_arg(text: str) -> str:
     if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", text):
         raise argparse.ArgumentTypeError(f"'{text}' is not an origin like http://host:port")
@@ -114,27 +135,64 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="let the read-only views (/stage, /projector, ..., /api/state) open without the token")
     group.add_argument("--cors", type=_origin_arg, action="append", default=[], metavar="ORIGIN",
                        help="allow web pages from this origin to call the API (default: none)")
+    group.add_argument("--max-displays", type=_count_arg, default=RemoteOptions.max_clients, metavar="N",
+                       help=f"browser displays connected at once (default {RemoteOptions.max_clients}, of which "
+                            f"{RemoteOptions.reserved_clients} only with a token)")
+    group.add_argument("--displays-per-address", type=_count_arg, default=RemoteOptions.max_clients_per_address,
+                       metavar="N", help="browser displays from one network address (default "
+                                         f"{RemoteOptions.max_clients_per_address}); raise it when a guest Wi-Fi "
+                                         "puts many phones behind one address")
+    group.add_argument("--max-connections", type=_count_arg, default=RemoteOptions.max_connections, metavar="N",
+                       help=f"network connections held at once (default {RemoteOptions.max_connections}; "
+                            "lowered to fit the system's open-file limit)")
     group.add_argument("--no-remote", action="store_true", help="no network server at all")
 
 
 def options_from_args(args: argparse.Namespace) -> RemoteOptions:
     host, port = args.listen
+    displays, per_address = args.max_displays, args.displays_per_address
+    # A display also loads its page (a few connections for some seconds): connections follow the displays.
     return RemoteOptions(host=host, port=port, osc_port=args.osc, public_views=args.public_views,
-                         cors=tuple(args.cors), enabled=not args.no_remote)
+                         cors=tuple(args.cors), enabled=not args.no_remote, max_clients=displays,
+                         max_clients_per_address=per_address,
+                         max_connections=max(args.max_connections, CONNECTIONS_PER_DISPLAY * displays),
+                         max_connections_per_address=max(RemoteOptions.max_connections_per_address,
+                                                         CONNECTIONS_PER_DISPLAY * per_address))
 
 
-def load_or_create_token(state_dir: Path) -> str:
-    """The control token: made once, then read back, so displays and Companion keep working."""
+def load_or_create_token(state_dir: Path, name: str = TOKEN_FILE) -> str:
+    """A token (the control token, or with VIEW_TOKEN_FILE the view token): made once, then read back, so
+    displays and Companion keep working from one show to the next."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    path = state_dir / TOKEN_FILE
+    path = state_dir / name
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return _read_token(path)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(token + "\n")
     return token
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def keep_token(state_dir: Path, name: str, token: str) -> None:
+    """Replace a kept token (a renewal): written whole to a private file, then renamed over the old one, so
+    a crash leaves the old token or the new one, never half of one. Raises OSError if it cannot be kept."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / name
+    fresh = path.with_name(f".{name}.new")
+    with contextlib.suppress(FileNotFoundError):
+        fresh.unlink()
+    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(token + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(fresh, path)
 
 
 def _read_token(path: Path) -> str:

@@ -2,7 +2,8 @@
 
 Positional OSC arguments fill the command's parameters in the table's order; OSC's loose types
 (a desk sends 1.0 for a number, 1 for true) are coerced by the parameter's kind, then the table
-checks them like any other input. UDP has no reply channel worth trusting, so refusals are logged.
+checks them like any other input. UDP has no reply channel worth trusting, so refusals are logged: counted
+by remote/refusals.py (the first of a kind at once, then a summary every 10 s), never a line per packet.
 
 Beyond loopback the control token is the first argument (`/runofshow/go "TOKEN"`); a packet without
 it is dropped. On loopback a token first argument is accepted and removed, so one Companion setup
@@ -27,7 +28,9 @@ from dataclasses import dataclass, field
 from pythonosc.osc_packet import OscPacket
 
 from runofshow.core.commands import COMMANDS, check_arguments
-from runofshow.remote.relay import BusyError, CommandRelay, CommandResult, LogOnce
+from runofshow.io.logsetup import escape
+from runofshow.remote.refusals import OSC_BUSY, OSC_FAILED, OSC_MALFORMED, OSC_REFUSED, OSC_WITHOUT_TOKEN, Refusals
+from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
 
 log = logging.getLogger(__name__)
 
@@ -112,52 +115,62 @@ _NOISE = _PythonOscNoise()
 
 
 class OscProtocol(asyncio.DatagramProtocol):
-    def __init__(self, relay: CommandRelay, token: str, require_token: bool) -> None:
+    def __init__(self, relay: CommandRelay, token: str, require_token: bool, refusals: Refusals | None = None) -> None:
         if _NOISE not in logging.getLogger().filters:
             logging.getLogger().addFilter(_NOISE)
         self._relay = relay
         self._token = token.encode()
         self._require_token = require_token
-        self._log_once = LogOnce(log)  # a flood of one bad packet must not flood the log
         self.counters = OscCounters()
+        self.refusals = refusals or Refusals()  # counted, never a line per packet: a flood must not fill the disk
+
+    def renew_token(self, token: str) -> None:
+        """From the next packet on, only this control token is accepted (on the loop's thread)."""
+        self._token = token.encode()
 
     def datagram_received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
         try:
             self._received(data, addr)
         except Exception as exc:  # the port stays up, whatever a packet did
-            self._failed("an OSC packet", exc)
+            self._failed("an OSC packet", exc, addr)
 
     def _received(self, data: bytes, addr: tuple[str | object, ...]) -> None:
         if len(data) > MAX_DATAGRAM:
-            self.counters.problem(f"packet of {len(data)} bytes is too large")
+            self._malformed(f"packet of {len(data)} bytes is too large", addr)
             return
         if len(data) % 4:
             # OSC packets are always a multiple of 4 bytes: anything else was cut or made up.
-            self.counters.problem(f"packet of {len(data)} bytes is not a multiple of 4")
+            self._malformed(f"packet of {len(data)} bytes is not a multiple of 4", addr)
             return
         try:
             messages = [timed.message for timed in OscPacket(data).messages]
         except Exception as exc:  # python-osc raises more than ParseError on garbage: the port stays up
-            self.counters.problem(f"not an OSC packet: {type(exc).__name__}")
+            self._malformed(f"not an OSC packet: {type(exc).__name__}", addr)
             return
         for message in messages[:MAX_MESSAGES]:
             try:
                 if not _has_type_tags(message.dgram):
                     # Old OSC allowed leaving the type tags out; then a message cut short after its address
                     # would read as a valid command without arguments. Every current sender writes them.
-                    self.counters.problem("OSC message without type tags")
+                    self._malformed("OSC message without type tags", addr)
                     continue
                 self._handle(message.address, list(message.params), addr)
             except Exception as exc:  # one message's failure does not drop the rest of the bundle
-                self._failed(f"OSC {str(message.address)[:60]!r}", exc)
+                self._failed(f"OSC {str(message.address)[:60]!r}", exc, addr)
 
-    def _failed(self, what: str, exc: Exception) -> None:
-        self.counters.problem(f"internal error on {what}: {type(exc).__name__}")
-        self._log_once(f"{what} failed; the OSC port stays up", exc)
+    def _malformed(self, problem: str, addr: tuple[str | object, ...], kind: str = OSC_MALFORMED) -> None:
+        self.counters.problem(escape(problem))  # the Remote window shows it: one line, whatever was sent
+        self.refusals.refuse(kind, addr[0], f"OSC from {addr[0]} refused: {problem}")
+
+    def _failed(self, what: str, exc: Exception, addr: tuple[str | object, ...]) -> None:
+        self.counters.problem(escape(f"internal error on {what}: {type(exc).__name__}"))
+        # Counted like a refusal (the first with its traceback): if a packet can reach a bug, a flood of
+        # packets that each differ must not write a traceback each.
+        self.refusals.refuse(OSC_FAILED, addr[0], f"{what} from {addr[0]} failed; the OSC port stays up", exc)
 
     def _handle(self, address: str, values: list[object], addr: tuple[str | object, ...]) -> None:
         if not address.startswith(PREFIX):
-            self.counters.problem(f"{address[:60]!r} is not under {PREFIX}")
+            self._malformed(f"{address[:60]!r} is not under {PREFIX}", addr)
             return
         name = address[len(PREFIX):]
         has_token = bool(values) and isinstance(values[0], str) and hmac.compare_digest(
@@ -166,18 +179,17 @@ class OscProtocol(asyncio.DatagramProtocol):
             values = values[1:]
         elif self._require_token:
             self.counters.refused_token += 1
-            log.warning("OSC %s from %s refused: the first argument must be the control token", address[:60],
-                        addr[0])
+            self.refusals.refuse(OSC_WITHOUT_TOKEN, addr[0], f"OSC {address[:60]} from {addr[0]} refused: "
+                                 "the first argument must be the control token")
             return
         clean, problem = osc_arguments(name, values)
         if problem:
-            self.counters.problem(problem)
-            log.info("OSC %s: %s", address[:60], problem)
+            self._malformed(f"{address[:60]}: {problem}", addr, OSC_REFUSED)
             return
         try:
             future = self._relay.submit(name, clean)
         except BusyError:
-            self.counters.problem("too many commands at once")
+            self._malformed(f"{address[:60]}: too many commands at once", addr, OSC_BUSY)
             return
         self.counters.queued += 1
         future.add_done_callback(lambda f: _log_outcome(name, f))

@@ -22,8 +22,27 @@ from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.http_app import VIEWS, RemoteApp
 from runofshow.remote.hub import Hub
-from runofshow.remote.options import RemoteOptions, load_or_create_token, options_from_args
+from runofshow.remote.limits import (
+    ACCEPT_PAUSE,
+    DISPLAY_REFUSED,
+    ConnectionCaps,
+    ConnectionGate,
+    GatedSite,
+    raise_open_file_limit,
+)
+from runofshow.remote.options import (
+    CONTROL_TOKEN,
+    TOKEN_FILES,
+    VIEW_TOKEN,
+    VIEW_TOKEN_FILE,
+    RemoteOptions,
+    keep_token,
+    load_or_create_token,
+    new_token,
+    options_from_args,
+)
 from runofshow.remote.osc import OscCounters, OscProtocol
+from runofshow.remote.refusals import ACCEPT_OUT_OF_FILES, CONNECTION_OVER_CAP, Refusals
 from runofshow.remote.relay import CommandRelay, Snapshot, SnapshotPublisher
 
 log = logging.getLogger(__name__)
@@ -45,10 +64,13 @@ class Bound:
 class RemoteServer:
     """HTTP + WebSocket + OSC in one background thread. `start()` and `stop()` from the Qt thread."""
 
-    def __init__(self, bridge: ShowBridge, options: RemoteOptions, token: str, web_root: Path | None = None) -> None:
+    def __init__(self, bridge: ShowBridge, options: RemoteOptions, token: str, web_root: Path | None = None, *,
+                 view_token: str = "", state_dir: Path | None = None) -> None:
         self.bridge = bridge
         self.options = options
-        self.token = token
+        self.token = token  # the control token: typed into Companion etc., never put in an address
+        self.view_token = view_token or new_token()  # the read-only views' token, in their addresses
+        self.state_dir = state_dir  # where both are kept (a renewal too); None: in memory only
         self.web_root = web_root or resources_dir() / "web"
         self.error = ""  # why the server is not running, for the operator
         self.bound: Bound | None = None
@@ -61,6 +83,8 @@ class RemoteServer:
         self._runner: web.AppRunner | None = None
         self._osc: OscProtocol | None = None
         self._osc_transport: asyncio.DatagramTransport | None = None
+        self.gate: ConnectionGate | None = None  # the connection caps, once serving (remote/limits.py)
+        self.refusals = Refusals()  # what the server refuses, counted and summarised (never a line each)
 
     # -- state for the Remote window (qt/remote_status.py) and the tests ------------------------
 
@@ -103,19 +127,53 @@ class RemoteServer:
         assert self._app is not None
         return self._app
 
-    def url(self, path: str = "/", host: str | None = None, with_token: bool = False) -> str:
+    def url(self, path: str = "/", host: str | None = None, with_view_token: bool = False) -> str:
+        """An address on this server; the only token an address ever carries is the read-only view token."""
         host = host or self.options.host
         if host in ("0.0.0.0", "::", ""):
             host = "127.0.0.1"
         if ":" in host:
             host = f"[{host}]"
-        query = f"?token={self.token}" if with_token else ""
+        query = f"?token={self.view_token}" if with_view_token else ""
         return f"http://{host}:{self.port}{path}{query}"
 
     def view_urls(self, host: str | None = None) -> dict[str, str]:
-        """Each browser view's address; with the token when a display needs it to open."""
+        """Each browser view's address; with the view token when a display needs it to open."""
         needs = self.options.require_token and not self.options.public_views
-        return {view: self.url(f"/{view}", host, with_token=needs) for view in VIEWS}
+        return {view: self.url(f"/{view}", host, with_view_token=needs) for view in VIEWS}
+
+    def renew_token(self, kind: str) -> int:
+        """A new control or view token (from the Qt thread): kept in the state folder first, then in force at
+        once; whoever held the old one is refused from the next request or packet, and every WebSocket that
+        came with it is closed. Returns how many displays were disconnected. Raises OSError, with the old
+        token still in force, if the new one cannot be kept (it would come back on the next start)."""
+        if kind not in (CONTROL_TOKEN, VIEW_TOKEN):
+            raise ValueError(f"no such token: {kind!r}")
+        token = new_token()
+        if self.state_dir is not None:
+            keep_token(self.state_dir, TOKEN_FILES[kind], token)
+        if kind == CONTROL_TOKEN:
+            self.token = token
+        else:
+            self.view_token = token
+        log.info("remote: the %s token was renewed", kind)
+        loop, app = self._loop, self._app
+        if loop is None or app is None:
+            return 0
+
+        async def renew() -> int:
+            if kind == CONTROL_TOKEN and self._osc is not None:
+                self._osc.renew_token(token)
+            return app.renew_token(kind, token)
+
+        try:
+            return asyncio.run_coroutine_threadsafe(renew(), loop).result(STOP_TIMEOUT)
+        except RuntimeError:  # the loop is closing: the server is stopping, and starts again with the new token
+            return 0
+        except TimeoutError:
+            # Still queued on a jammed network thread: it takes effect there when it gets to it.
+            log.warning("remote: the %s token is renewed, but the network thread has not applied it yet", kind)
+            return 0
 
     # -- starting and stopping ---------------------------------------------------------------------
 
@@ -211,19 +269,33 @@ class RemoteServer:
     async def _serve(self) -> Bound:
         options = self.options
         loop = asyncio.get_running_loop()
+        self.refusals.attach(loop)  # asyncio's accept errors too
         self._hub = Hub(loop)
-        self._app = RemoteApp(options, self.token, self._relay, self._hub, self.web_root)
+        self._app = RemoteApp(options, self.token, self._relay, self._hub, self.web_root, view_token=self.view_token)
         self._runner = web.AppRunner(
             self._app.build(), handle_signals=False, shutdown_timeout=1.0, access_log=None, logger=bad_requests,
             keepalive_timeout=options.idle_timeout, lingering_time=0.5, max_line_size=4096, max_field_size=4096,
             max_headers=64)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, options.host, options.port, reuse_address=True, backlog=64)
+        # Counted at accept, below the open-file limit: idle sockets can never take the operator's requests away.
+        caps = ConnectionCaps.within(options.max_connections, options.max_connections_per_address,
+                                     raise_open_file_limit())
+        log.info("remote: at most %d connections, %d from one address; %d displays, %d from one address",
+                 caps.total, caps.per_address, options.max_clients, options.max_clients_per_address)
+        gate = self.gate = ConnectionGate(caps)
+        gate.on_refused = lambda address, cap: self.refusals.refuse(
+            CONNECTION_OVER_CAP, address, f"a connection from {address} refused: over the cap of {cap} "
+            "(see --max-connections and --displays-per-address)")
+        gate.on_accept_failed = lambda exc: self.refusals.refuse(
+            ACCEPT_OUT_OF_FILES, "", f"connections not accepted for {ACCEPT_PAUSE} s: {exc.strerror or exc}")
+        self._app.on_display_refused = lambda address, why: self.refusals.refuse(
+            DISPLAY_REFUSED, address, f"a display from {address} refused: {why}")
+        site = GatedSite(self._runner, options.host, options.port, gate)
         await site.start()
         http_port = int(self._runner.addresses[0][1])
         osc_port = None
         if options.osc_port is not None:
-            protocol = self._osc = OscProtocol(self._relay, self.token, options.require_token)
+            protocol = self._osc = OscProtocol(self._relay, self.token, options.require_token, self.refusals)
             transport, _protocol = await loop.create_datagram_endpoint(
                 lambda: protocol, local_addr=(options.host, options.osc_port))
             self._osc_transport = transport
@@ -241,6 +313,7 @@ class RemoteServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        self.refusals.detach()  # the last period's counts
 
 
 def _describe(exc: BaseException, options: RemoteOptions) -> str:
@@ -260,12 +333,13 @@ def start_server(bridge: ShowBridge, args: argparse.Namespace | RemoteOptions, s
         return None
     try:
         token = load_or_create_token(state_dir)
+        view_token = load_or_create_token(state_dir, VIEW_TOKEN_FILE)
     except (OSError, ValueError) as exc:
-        log.warning("remote control is off: no control token: %s", exc)
-        token = ""
-    server = RemoteServer(bridge, options, token)
+        log.warning("remote control is off: no control or view token: %s", exc)
+        token = view_token = ""
+    server = RemoteServer(bridge, options, token, view_token=view_token, state_dir=state_dir)
     if not token:
-        server.error = f"no control token could be kept in {state_dir}"
+        server.error = f"no control or view token could be kept in {state_dir}"
     else:
         server.start()
     return server

@@ -28,8 +28,9 @@ def test_the_operator_window_gets_a_remote_menu_with_the_token_and_the_view_urls
     panel = RemotePanel(server, rig.window)
     qtbot.addWidget(panel)
     fields = [w.text() for w in panel.findChildren(QLineEdit)]
-    assert server.token in fields
-    assert f"http://127.0.0.1:{server.port}/stage?token={server.token}" in fields
+    assert server.token in fields and server.view_token in fields
+    assert f"http://127.0.0.1:{server.port}/stage?token={server.view_token}" in fields
+    assert not any(server.token in field for field in fields if field.startswith("http"))
     assert panel.token_edit is not None and panel.token_edit.echoMode() is QLineEdit.EchoMode.Password
     port = server.port
     rig.controller.shutdown()
