@@ -1715,7 +1715,7 @@ Mic check
     </message>
     <message>
         <location filename="../../runofshow/ui/remote_panel.py" line="266"/>
-        <source>&amp;Remote</source>
+        <source>Re&amp;mote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2447,17 +2447,17 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="88"/>
+        <location filename="../../runofshow/ui/show_record.py" line="89"/>
         <source>Start a new show?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="89"/>
+        <location filename="../../runofshow/ui/show_record.py" line="90"/>
         <source>The show so far stays in its journal (and its report can still be exported). Start a new show on this agenda from the beginning?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/show_record.py" line="95"/>
+        <location filename="../../runofshow/ui/show_record.py" line="96"/>
         <source>New show: press GO to start</source>
         <translation type="unfinished"></translation>
     </message>

@@ -145,8 +145,8 @@ class AgendaFiles(QObject):
                                      [str(p) for p in result.problems])
             notice(self.tr("Agenda not reloaded: {count} problem(s); the last good agenda is still running")
                    .format(count=len(result.errors)))
-            log.warning("agenda not reloaded, the last good one keeps running:\n%s",
-                        "\n".join(str(p) for p in result.errors))
+            for problem in result.errors:  # one entry a line: the log escapes newlines inside an entry
+                log.warning("agenda not reloaded, the last good one keeps running: %s", problem)
             return
         self.problems_gone.emit()
         self.known = _read_bytes(self.path)

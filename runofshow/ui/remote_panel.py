@@ -263,7 +263,7 @@ def install_remote_menu(window: QMainWindow, server: RemoteStatus,
     """Adds the Remote menu to the operator window, before Help. `confirm` asks yes or no before a token is
     renewed (the app's prompts by default)."""
     bar = window.menuBar()
-    menu = QMenu(translate("RemoteMenu", "&Remote"), bar)
+    menu = QMenu(translate("RemoteMenu", "Re&mote"), bar)  # Alt+M: Alt+R is Rundown
     menu.setObjectName("remoteMenu")
     help_text = translate("OperatorWindow", "&Help").replace("&", "")  # the operator window's Help menu
     help_action = next((a for a in bar.actions() if a.text().replace("&", "") == help_text), None)

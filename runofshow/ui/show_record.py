@@ -81,7 +81,8 @@ class ShowRecords:
         lines = session.restore_problems + self.notices
         if lines:
             notice(translate("ShowRecords", "Show record: {lines}").format(lines="; ".join(lines)))
-            log.warning("show record:\n%s", "\n".join(lines))
+            for line in lines:  # one entry a line: the log escapes newlines inside an entry
+                log.warning("show record: %s", line)
 
     def new_show(self, bridge: ShowBridge, notice: Callable[[str], None]) -> None:
         """File > New show: once the operator confirms, the same agenda from the beginning; the old show stays."""

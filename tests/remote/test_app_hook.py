@@ -24,7 +24,7 @@ def test_the_operator_window_gets_a_remote_menu_with_the_token_and_the_view_urls
     assert server is not None and server.running
     rig.controller.remote = server
     menus = [a.text() for a in rig.window.menuBar().actions()]
-    assert "&Remote" in menus and menus.index("&Remote") == menus.index("&Help") - 1
+    assert "Re&mote" in menus and menus.index("Re&mote") == menus.index("&Help") - 1
     panel = RemotePanel(server, rig.window)
     qtbot.addWidget(panel)
     fields = [w.text() for w in panel.findChildren(QLineEdit)]
@@ -60,5 +60,5 @@ def test_no_remote_means_no_server(qtbot: QtBot, tmp_path: Path, prompts: FakePr
     rig = make_rig(qtbot, tmp_path, prompts, at(13, 20))
     assert rig.controller.bridge is not None
     assert start_remote(rig.controller.bridge, rig.window, RemoteOptions(enabled=False), rig.state_dir) is None
-    assert "&Remote" not in [a.text() for a in rig.window.menuBar().actions()]
+    assert "Re&mote" not in [a.text() for a in rig.window.menuBar().actions()]
     rig.controller.shutdown()
