@@ -37,7 +37,30 @@ def raise_own_file_limit(wanted: int) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
-class IdleFlood:
+class ThreadAttack:
+    """An attack run by `_run` in a thread of its own for as long as the `with` block; any error it met is raised
+    when the block ends (unless the block itself failed)."""
+
+    name = "attack"
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self.error: BaseException | None = None
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self._stop.set()
+        self._thread.join(10)
+        assert not self._thread.is_alive(), f"the {self.name} did not stop"
+        if self.error is not None and kind is None:
+            raise AssertionError(f"the {self.name} itself failed") from self.error
+
+
+class IdleFlood(ThreadAttack):
     """`count` connections from `source` that never send a byte, each one reopened as soon as the server drops it.
 
     That is the attack of issue 16 item 1: the server holds whatever it accepts until its idle timeout, and
@@ -48,24 +71,15 @@ class IdleFlood:
         self.port, self.count, self.source = port, count, source
         self.opened = 0
         self.dropped = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"idle-flood-{source}", daemon=True)
+        self.name = f"idle flood from {source}"
+        super().__init__()
         self._sockets: dict[int, socket.socket] = {}
         self._poller = select.poll()
-        self.error: BaseException | None = None
 
     def __enter__(self) -> IdleFlood:
         raise_own_file_limit(self.count + 1024)
         self._thread.start()
         return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self._stop.set()
-        self._thread.join(10)
-        assert not self._thread.is_alive(), "the attacker did not stop"
-        if self.error is not None and kind is None:
-            raise AssertionError("the attacker itself failed") from self.error
 
     def counters(self) -> dict[str, int]:
         return {"opened": self.opened, "dropped": self.dropped}
@@ -116,7 +130,7 @@ class IdleFlood:
         self.dropped += 1
 
 
-class OscGarbage:
+class OscGarbage(ThreadAttack):
     """Datagrams that are not valid commands, `rate` a second to `port` from `source`: random bytes, and
     well-formed OSC with a wrong token, too many arguments or an address not ours, as a fuzzer or a
     misconfigured desk would send."""
@@ -124,9 +138,8 @@ class OscGarbage:
     def __init__(self, port: int, rate: float, source: str = "127.0.0.3") -> None:
         self.port, self.rate, self.source = port, rate, source
         self.sent = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="osc-garbage", daemon=True)
-        self.error: BaseException | None = None
+        self.name = "OSC flood"
+        super().__init__()
 
     def counters(self) -> dict[str, int]:
         return {"sent": self.sent}
@@ -134,13 +147,6 @@ class OscGarbage:
     def __enter__(self) -> OscGarbage:
         self._thread.start()
         return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self._stop.set()
-        self._thread.join(10)
-        if self.error is not None and kind is None:
-            raise AssertionError("the OSC flood itself failed") from self.error
 
     def _run(self) -> None:
         from pythonosc.osc_message_builder import OscMessageBuilder
