@@ -34,7 +34,7 @@ from runofshow.io.pictures import read_picture
 from runofshow.paths import resources_dir
 from runofshow.remote.hub import Client, Hub, wanted_parts
 from runofshow.remote.idempotency import IDEMPOTENCY_KEY, IdempotencyCache, Reply, fingerprint_of
-from runofshow.remote.limits import DisplaySlots, address_key
+from runofshow.remote.limits import DisplaySlots, Rank, address_key, from_itself
 from runofshow.remote.options import CONTROL_TOKEN, VIEW_TOKEN, RemoteOptions, is_loopback, new_token
 from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
 from runofshow.remote.snapshot_json import dumps, journal_to_json
@@ -123,9 +123,13 @@ class RemoteApp:
                      handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         access = self._access(request)
         request[TOKEN_KIND] = None
-        refusal = _refuse_headers(request)  # every route, the page code too: nothing ambiguous gets past
-        if refusal is None and access is not Access.PUBLIC:
-            refusal = self._refuse_origin(request) or self._refuse_token(request, access)
+        try:
+            refusal = _refuse_headers(request)  # every route, the page code too: nothing ambiguous gets past
+            if refusal is None and access is not Access.PUBLIC:
+                refusal = self._refuse_origin(request) or self._refuse_token(request, access)
+        except Exception:  # aiohttp would log it where nobody looks (bad_requests): refused, and logged here
+            log.exception("remote: the guard failed on %s %s; refused", request.method, request.path)
+            return _error(500, "internal error; the show goes on")
         if refusal is not None:
             return refusal
         try:
@@ -189,7 +193,10 @@ class RemoteApp:
     def token_kind(self, given: str) -> str | None:
         """CONTROL_TOKEN, VIEW_TOKEN or None (wrong). Compared with both, in constant time: the reply's timing
         says nothing about how much of a guess was right, nor which token it was close to."""
-        presented = given.encode()
+        try:
+            presented = given.encode()
+        except UnicodeEncodeError:  # bytes that are not UTF-8 (kept as surrogates): no token of ours
+            return None
         matches = {kind: hmac.compare_digest(presented, token) for kind, token in self._tokens.items()}
         return next((kind for kind, matched in matches.items() if matched and presented), None)
 
@@ -392,16 +399,21 @@ class RemoteApp:
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         # Neither one address nor a crowd of tokenless views may take the slots the stage display needs.
         address, token_kind = address_key(request.remote or ""), request.get(TOKEN_KIND)
+        transport = request.transport
+        itself = transport is not None and from_itself(transport.get_extra_info("peername"),
+                                                       transport.get_extra_info("sockname"))
+        rank = (Rank.OPERATOR if token_kind == CONTROL_TOKEN or itself
+                else Rank.VIEW if token_kind is not None else Rank.TOKENLESS)
         refusal = DisplaySlots.of(self.options).refusal(
-            ((client.address, client.token_kind is not None) for client in self.hub.clients), address,
-            token_kind is not None)
+            ((client.address, Rank(client.rank)) for client in self.hub.clients), address, rank)
         if refusal:
             if self.on_display_refused is not None:
                 self.on_display_refused(address, refusal)
             return _error(503, refusal)
         ws = web.WebSocketResponse(heartbeat=10.0, max_msg_size=4096, compress=False)
         await ws.prepare(request)
-        client = Client(ws, wanted_parts(request.query.get("parts")), request.transport, token_kind, address)
+        client = Client(ws, wanted_parts(request.query.get("parts")), request.transport, token_kind=token_kind,
+                        address=address, rank=rank)
         if self._renewed_since(request):  # its token was renewed while the handshake went out
             await ws.close(code=WSCloseCode.POLICY_VIOLATION)
             return ws

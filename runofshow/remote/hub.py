@@ -165,11 +165,12 @@ class Client:
     """One open WebSocket, the parts it wants and the versions it has, and the event that wakes its writer."""
 
     def __init__(self, ws: web.WebSocketResponse, wants: frozenset[str] = frozenset(PARTS),
-                 transport: asyncio.BaseTransport | None = None, token_kind: str | None = None,
-                 address: str = "") -> None:
+                 transport: asyncio.BaseTransport | None = None, *, token_kind: str | None = None,
+                 address: str = "", rank: int = 0) -> None:
         self.ws = ws
         self.token_kind = token_kind  # the token it came with ("control", "view", None): renewing it drops this
         self.address = address  # where it connects from, as the slots count it (remote/limits.address_key)
+        self.rank = rank  # who it is for the slots (remote/limits.Rank: tokenless, view token, operator)
         self.wake = asyncio.Event()
         self.transport = transport if isinstance(transport, asyncio.WriteTransport) else None
         self.busy = False  # its writer task is sending: a push must not go past it

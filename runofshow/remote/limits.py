@@ -32,6 +32,7 @@ import socket
 import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import IntEnum
 
 from aiohttp import web
 
@@ -51,6 +52,10 @@ BACKLOG = 256  # connections the kernel queues before we accept them: forty phon
 DISPLAY_REFUSED = "displays refused: over a cap"  # its kind in the log's summary of refusals
 ACCEPTS_PER_WAKE = 64  # connections accepted in one go: a flood of connects never holds the loop long
 ACCEPT_PAUSE = 0.1  # seconds without accepting when the process is out of descriptors (asyncio waits 1 s)
+# Connections from the laptop itself (Companion, the operator's browser) let in above the caps: machines on the
+# venue network that fill the caps must not lock the operator out. Taken from FD_RESERVE's room.
+OWN_RESERVE = 64
+OPERATOR_SLOTS = 8  # displays kept for the control token and the laptop itself, on top of --max-displays
 
 
 # -- the file limit ---------------------------------------------------------------------------------------
@@ -113,6 +118,13 @@ def address_key(host: str) -> str:
     return str(address)
 
 
+def from_itself(peer: object, local: object) -> bool:
+    """True for a connection from the laptop itself: its source address is the address it connects to (no other
+    machine can open a TCP connection from our own address: the replies would never reach it)."""
+    return (isinstance(peer, tuple) and isinstance(local, tuple) and bool(peer) and bool(local)
+            and peer[0] == local[0])
+
+
 class ConnectionGate:
     """Counts the open connections by address; says whether one more may come in. Runs on the loop's thread."""
 
@@ -127,9 +139,11 @@ class ConnectionGate:
         # Told when accepting failed (out of descriptors: the rest of the app holds them); must not raise.
         self.on_accept_failed: Callable[[OSError], None] | None = None
 
-    def admit(self, address: str) -> bool:
+    def admit(self, address: str, own: bool = False) -> bool:
+        """One more connection from `address`; `own`: from the laptop itself (it may go OWN_RESERVE over)."""
         held = self._by_address.get(address, 0)
-        if self.open >= self.caps.total or held >= self.caps.per_address:
+        extra = OWN_RESERVE if own else 0
+        if self.open >= self.caps.total + extra or held >= self.caps.per_address + extra:
             self.refused += 1
             if self.on_refused is not None:
                 which = (f"{self.caps.total} in total" if self.open >= self.caps.total
@@ -181,7 +195,7 @@ class CountedProtocol(asyncio.Protocol):
         if not self.admitted:
             peer = transport.get_extra_info("peername")
             self._address = address_key(str(peer[0])) if isinstance(peer, tuple) and peer else UNKNOWN_ADDRESS
-            if not self._gate.admit(self._address):
+            if not self._gate.admit(self._address, from_itself(peer, transport.get_extra_info("sockname"))):
                 sock = transport.get_extra_info("socket")
                 if sock is not None:
                     with contextlib.suppress(OSError):  # a plain close then
@@ -320,7 +334,11 @@ class GatedListener(asyncio.AbstractServer):
                 self._resume = self._loop.call_later(ACCEPT_PAUSE, self._resume_listening)
                 return
             address = address_key(str(peer[0])) if isinstance(peer, tuple) and peer else UNKNOWN_ADDRESS
-            if not self._gate.admit(address):
+            try:
+                own = from_itself(peer, sock.getsockname())
+            except OSError:  # it is gone already
+                own = False
+            if not self._gate.admit(address, own):
                 _reset(sock)
                 continue
             task = self._loop.create_task(self._connect(sock, address))
@@ -377,34 +395,49 @@ class GatedSite(web.BaseSite):
 # -- WebSocket slots --------------------------------------------------------------------------------------
 
 
+class Rank(IntEnum):
+    """Who a display is, for the slots: the higher, the more of them it may take."""
+
+    TOKENLESS = 0  # a public view (--public-views, or loopback without a token)
+    VIEW = 1  # the view token: in every view address and QR code, so on guests' phones too
+    OPERATOR = 2  # the control token, or the laptop itself
+
+
 @dataclass(frozen=True)
 class DisplaySlots:
-    """Open WebSockets: `total` at most, `per_address` from one address, and `reserved` of the total only for
-    displays that came with a token (so tokenless public views take at most `total - reserved`)."""
+    """Open WebSockets: `total` at most, `per_address` from one address; the last `operator` only for the control
+    token and the laptop itself, and `reserved` more only for displays that came with a token (so tokenless
+    public views take at most `total - reserved - operator`)."""
 
     total: int
     per_address: int
     reserved: int
+    operator: int = 0
 
     @classmethod
     def of(cls, options: RemoteOptions) -> DisplaySlots:
-        """The options' slots; at most half of them reserved, so tokenless views always have some."""
+        """The options' slots (--max-displays for everyone else), the operator's on top; at most half of them
+        reserved for token holders, so tokenless views always have some."""
         total = max(1, options.max_clients)
-        return cls(total, max(1, options.max_clients_per_address), min(options.reserved_clients, total // 2))
+        return cls(total + OPERATOR_SLOTS, max(1, options.max_clients_per_address),
+                   min(options.reserved_clients, total // 2), OPERATOR_SLOTS)
 
-    def refusal(self, open_displays: Iterable[tuple[str, bool]], address: str, token_holder: bool) -> str:
-        """Why one more display from `address` may not open now ("" if it may). `open_displays` gives each
-        open one's address and whether it came with a token."""
-        total = here = tokenless = 0
-        for where, holder in open_displays:
+    def refusal(self, open_displays: Iterable[tuple[str, Rank]], address: str, rank: Rank) -> str:
+        """Why one more display of `rank` from `address` may not open now ("" if it may). `open_displays` gives
+        each open one's address and rank."""
+        total = here = guests = tokenless = 0
+        for where, their_rank in open_displays:
             total += 1
             here += where == address
-            tokenless += not holder
+            guests += their_rank < Rank.OPERATOR
+            tokenless += their_rank == Rank.TOKENLESS
         if total >= self.total:
             return "too many displays connected"
         if here >= self.per_address:
             return (f"too many displays from one address (at most {self.per_address}; the operator can allow "
                     "more with --displays-per-address)")
-        if not token_holder and tokenless >= self.total - self.reserved:
-            return "the remaining display slots are kept for displays that have the token"
+        if rank < Rank.OPERATOR and guests >= self.total - self.operator:
+            return "the last display slots are kept for the operator (the control token, or this laptop)"
+        if rank == Rank.TOKENLESS and tokenless >= self.total - self.reserved - self.operator:
+            return "the remaining display slots are kept for displays that have a token"
         return ""

@@ -86,14 +86,14 @@ def parse_listen(text: str) -> tuple[str, int]:
         port_text = rest[1:]
     elif text.count(":") > 1:
         raise ValueError(f"'{text}': write an IPv6 address in brackets, e.g. [::1]:{DEFAULT_PORT}")
-    elif text.isdigit():
+    elif _digits(text):
         host, port_text = DEFAULT_HOST, text
     else:
         host, _sep, port_text = text.partition(":")
     host = host or DEFAULT_HOST
     if not port_text:
         return host, DEFAULT_PORT
-    if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
+    if not _digits(port_text) or not 0 <= int(port_text) <= 65535:
         raise ValueError(f"'{port_text}' is not a port number (0-65535)")
     return host, int(port_text)
 
@@ -106,13 +106,18 @@ def _listen_arg(text: str) -> tuple[str, int]:
 
 
 def _port_arg(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not _digits(text) or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
     return int(text)
 
 
+def _digits(text: str) -> bool:
+    """Only 0-9: str.isdigit also takes '²' (which int() refuses) and fullwidth digits (which it reads)."""
+    return text.isascii() and text.isdigit()
+
+
 def _count_arg(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_COUNT:
+    if not _digits(text) or not 1 <= int(text) <= MAX_COUNT:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number from 1 to {MAX_COUNT}")
     return int(text)
 
@@ -144,7 +149,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                          "puts many phones behind one address")
     group.add_argument("--max-connections", type=_count_arg, default=RemoteOptions.max_connections, metavar="N",
                        help=f"network connections held at once (default {RemoteOptions.max_connections}; "
-                            "lowered to fit the system's open-file limit)")
+                            "lowered to fit the system's open-file limit, raised to four per display)")
     group.add_argument("--no-remote", action="store_true", help="no network server at all")
 
 
@@ -152,6 +157,9 @@ def options_from_args(args: argparse.Namespace) -> RemoteOptions:
     host, port = args.listen
     displays, per_address = args.max_displays, args.displays_per_address
     # A display also loads its page (a few connections for some seconds): connections follow the displays.
+    if args.max_connections < CONNECTIONS_PER_DISPLAY * displays:
+        log.warning("--max-connections %d is below %d per display: %d displays allowed, so %d connections",
+                    args.max_connections, CONNECTIONS_PER_DISPLAY, displays, CONNECTIONS_PER_DISPLAY * displays)
     return RemoteOptions(host=host, port=port, osc_port=args.osc, public_views=args.public_views,
                          cors=tuple(args.cors), enabled=not args.no_remote, max_clients=displays,
                          max_clients_per_address=per_address,

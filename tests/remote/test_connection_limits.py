@@ -32,6 +32,7 @@ from runofshow.remote.limits import (
     ConnectionGate,
     DisplaySlots,
     GatedListener,
+    Rank,
     address_key,
     listening_sockets,
 )
@@ -379,11 +380,11 @@ def test_an_address_counts_as_itself_an_ipv4_mapped_one_as_ipv4_and_an_ipv6_one_
 
 def test_display_slots_per_address_and_those_kept_for_token_holders() -> None:
     slots = DisplaySlots(total=10, per_address=4, reserved=3)
-    crowd = [("a", False)] * 4 + [("b", False)] * 3
-    assert "one address" in slots.refusal(crowd, "a", token_holder=True)
-    assert "kept for displays that have the token" in slots.refusal(crowd, "c", token_holder=False)
-    assert slots.refusal(crowd, "c", token_holder=True) == ""
-    assert "too many displays" in slots.refusal([*crowd, ("c", True)] * 2, "d", token_holder=True)
+    crowd = [("a", Rank.TOKENLESS)] * 4 + [("b", Rank.TOKENLESS)] * 3
+    assert "one address" in slots.refusal(crowd, "a", Rank.VIEW)
+    assert "kept for displays that have a token" in slots.refusal(crowd, "c", Rank.TOKENLESS)
+    assert slots.refusal(crowd, "c", Rank.VIEW) == ""
+    assert "too many displays" in slots.refusal([*crowd, ("c", Rank.VIEW)] * 2, "d", Rank.VIEW)
     assert DisplaySlots.of(RemoteOptions(max_clients=10, reserved_clients=40)).reserved == 5  # tokenless keep half
 
 
