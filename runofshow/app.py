@@ -23,6 +23,7 @@ import argparse
 import errno
 import linecache
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import Clock, SystemClock
 from runofshow.core.show import ShowPhase
+from runofshow.core.standing import Epoch
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import default_state_dir
 from runofshow.io.logsetup import configure_logging
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
 
     from runofshow.qt.single_instance import RaiseListener
     from runofshow.qt.sound import Chimes
+    from runofshow.remote.pairing import Pairing
     from runofshow.remote.server import RemoteServer
     from runofshow.ui.displays import DisplayManager
     from runofshow.ui.import_dialog import ImportPreviewDialog
@@ -70,7 +73,7 @@ if TYPE_CHECKING:
 # that paint: a cold start loads and draws the operator window first.
 
 __all__ = ["AppController", "build_parser", "can_show_dialogs", "dialog_prompts", "install_excepthook",
-           "lock_state_folder", "run_app", "start_remote"]
+           "lock_state_folder", "run_app", "run_follow", "start_remote"]
 
 log = logging.getLogger("runofshow")
 GEOMETRY = OPERATOR_GEOMETRY
@@ -104,6 +107,9 @@ class AppController(QObject):
         self.remote: RemoteServer | None = None  # the network server, when run_app asks for one
         self.remote_args: argparse.Namespace | None = None
         self.listener: RaiseListener | None = None  # a second copy on this show asks for the window here
+        self.pairing: Pairing | None = None  # primary or backup laptop (remote/pairing.py), with the server
+        self.follow_address = ""  # `runofshow follow`: the primary this laptop copies
+        self.follow_token = ""
         # The displays wait for both the first paint and the show's decision (the resume question).
         self._painted = False
         self._decided = False
@@ -171,6 +177,7 @@ class AppController(QObject):
         self.files.problems_gone.connect(window.problems_panel.dismiss)
         restore_geometry(window, self.settings, GEOMETRY, DEFAULT_SIZE)
         self.prompts.attach(window)  # from now on every question opens over the operator window
+        window.pair_banner.confirm = self.prompts.confirm  # "take over from a live primary?": one question at a time
         if not defer_extras:
             self._listen_for_second_copies()
         if defer_extras:
@@ -242,8 +249,45 @@ class AppController(QObject):
         self.chimes = self.sound.chimes
         if self.remote_args is not None:
             self.remote = start_remote(bridge, window, self.remote_args, self.state_dir)
+        self._pair()
         release_start_up_memory()
         self.extras_started.emit()
+
+    def _pair(self) -> None:
+        """This laptop in a pair: a primary offers its record to a backup; `runofshow follow` copies one."""
+        from runofshow.remote.pairing import Pairing
+
+        bridge, remote = self.bridge, self.remote
+        assert bridge is not None
+        running = remote is not None and remote.running
+        listen = f"{remote.host}:{remote.port}" if remote is not None and running else ""
+        # A backup speaks to its primary with the primary's token (none on loopback); after a take-over the same
+        # token tells the old primary, which shares it.
+        token = self.follow_token if self.follow_address else (remote.token if remote is not None else "")
+        self.pairing = pairing = Pairing(bridge, self, token=token, listen=listen)
+        if self.follow_address:
+            pairing.follow(self.follow_address)  # first: a backup offers no record of its own until it takes over
+        else:
+            pairing.read_epoch()
+        if remote is not None and running:
+            pairing.serve(lambda feed: setattr(remote.app, "feed", feed), remote.loop, lambda: remote.view_token)
+
+    def adopt_taken_over(self, path: Path, session: object) -> None:
+        """A backup took over: its copy of the agenda is the show's agenda file now, with the record's plan in it."""
+        assert self.bridge is not None
+        self.files.adopt(path)
+        self.files.save(self.bridge.session.engine.agenda, self.bridge, self._notice)
+
+    def notice(self, text: str) -> None:
+        self._notice(text)
+
+    def _refused_on_a_backup(self) -> bool:
+        """A backup laptop shows the primary's show: it opens, reloads and restarts nothing of its own."""
+        if self.bridge is None or not self.bridge.standing.following:
+            return False
+        self._notice(self.tr("This laptop follows {primary}: take over first").format(
+            primary=self.bridge.standing.primary))
+        return True
 
     def set_sound(self, on: bool) -> None:
         assert self.sound is not None
@@ -261,6 +305,8 @@ class AppController(QObject):
 
     def open_recent(self, path: Path) -> None:
         """Switch to another agenda. A broken one is refused and the running show stays as it is."""
+        if self._refused_on_a_backup():
+            return
         agenda = self.files.load_instead(path)
         if agenda is None:
             return
@@ -284,6 +330,10 @@ class AppController(QObject):
     def reload_agenda(self, from_disk_watch: bool = False) -> None:
         """Read the agenda again; keep the current slot by id; keep the last good agenda on errors."""
         if self.bridge is None or self.window is None:
+            return
+        if self.bridge.standing.following:
+            if not from_disk_watch:  # the primary's saves rewrite the copy of the file: nothing to say then
+                self._refused_on_a_backup()
             return
         self.files.reload(self.bridge, self.window.show_notice, from_disk_watch)
 
@@ -379,7 +429,7 @@ class AppController(QObject):
         self.files.export_csv(self.bridge.session.engine.agenda, self._notice)
 
     def new_show(self) -> None:
-        if self.bridge is None:
+        if self.bridge is None or self._refused_on_a_backup():
             return
         self.records.new_show(self.bridge, self._notice)
 
@@ -402,6 +452,8 @@ class AppController(QObject):
         if self.listener is not None:
             self.listener.close()
         self.files.watcher.stop()
+        if self.pairing is not None:
+            self.pairing.stop()
         if self.remote is not None:
             self.remote.stop()
         if self.bridge is not None:
@@ -440,8 +492,84 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--resume", choices=("ask", "always", "never"), default="ask",
                         help="a show in progress found in the journal: ask (default), resume it without "
                              "asking (for a restart script), or start a new show")
+    parser.add_argument("--follow-if-running", action="store_true",
+                        help="if another runofshow on this computer already runs this state folder, follow it "
+                             "as a backup (runofshow follow, its copy in STATE_DIR/backup) instead of exiting")
     add_remote_arguments(parser)
     return parser
+
+
+def build_follow_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="runofshow follow",
+        description="Run this laptop as the backup of another runofshow: it copies the show's record as it is "
+                    "written, shows the same show, and takes over (Show > Take over, Ctrl+Shift+T, or the "
+                    "take_over command) if the primary dies.")
+    parser.add_argument("primary", help="the primary's address, e.g. 192.168.1.20:8765 (its --listen address)")
+    parser.add_argument("--token", default="", help="the primary's control token (its Remote menu shows it); "
+                                                    "needed unless the primary is on this laptop")
+    parser.add_argument("--state-dir", type=Path, default=None,
+                        help="where this backup keeps its copy (default: the user's data directory/backup)")
+    parser.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                        help="how long to wait for the primary at start (default 60)")
+    add_remote_arguments(parser)
+    return parser
+
+
+def run_follow(argv: Sequence[str]) -> int:
+    """`runofshow follow PRIMARY`: a backup laptop."""
+    from runofshow.remote.follow import Identity, first_contact
+    from runofshow.remote.options import TOKEN_FILE, VIEW_TOKEN_FILE, keep_token
+    from runofshow.remote.pairing import backup_agenda_path, this_laptop
+
+    args = build_follow_parser().parse_args(list(argv))
+    configure_logging(None)
+    state_dir: Path = args.state_dir or default_state_dir() / "backup"
+    if args.token and not re.fullmatch(r"[A-Za-z0-9_-]{16,128}", args.token):
+        print("runofshow follow: --token is the primary's control token (letters, digits, - and _)", file=sys.stderr)
+        return 1
+    lock = lock_state_folder(state_dir)
+    if lock is None:
+        return 2
+    with lock:
+        configure_logging(state_dir)
+        host, port = args.listen
+        me = Identity(this_laptop(port), f"{host}:{port}", Epoch)
+        print(f"runofshow follow: connecting to the primary at {args.primary}…", file=sys.stderr)
+        def waiting(why: str) -> None:
+            print(f"runofshow follow: waiting for the primary ({why})", file=sys.stderr)
+
+        contact = first_contact(args.primary, args.token, me, args.wait, waiting)
+        if isinstance(contact, str):
+            print(f"runofshow follow: cannot reach the primary at {args.primary}: {contact}. A copy kept earlier "
+                  f"can be run as the show: runofshow {state_dir / 'following'}/AGENDA.yaml --state-dir {state_dir}",
+                  file=sys.stderr)
+            return 2
+        agenda_path = backup_agenda_path(state_dir, contact.agenda_name or "agenda.yaml")
+        try:
+            from runofshow.io.agenda_save import write_atomically
+
+            agenda_path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(agenda_path, contact.agenda_text.encode("utf-8"))
+            # Both laptops open the same addresses: the backup takes the primary's tokens for its own server.
+            if args.token:
+                keep_token(state_dir, TOKEN_FILE, args.token)
+            if contact.view_token:
+                keep_token(state_dir, VIEW_TOKEN_FILE, contact.view_token)
+        except (OSError, ValueError) as exc:
+            print(f"runofshow follow: cannot keep the copy in {state_dir}: {exc}", file=sys.stderr)
+            return 2
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        app.setApplicationName("runofshow")
+        app.setOrganizationName("runofshow")
+        settings = QSettings()
+        controller = AppController(settings, dialog_prompts(settings), SystemClock(), state_dir, resume_policy="never")
+        install_excepthook(controller)
+        controller.remote_args = args
+        controller.follow_address, controller.follow_token = args.primary, args.token
+        if not controller.start(agenda_path, defer_extras=True):
+            return 2
+        return int(app.exec())
 
 
 def install_excepthook(controller: AppController) -> None:
@@ -465,7 +593,18 @@ def run_app(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     configure_logging(None)  # stderr until this copy holds the state folder (the log file is the folder's)
     state_dir: Path = args.state_dir or default_state_dir()
-    lock = lock_state_folder(state_dir)
+    from runofshow.ui.folder_lock import FollowInstead, lock_or_follow
+
+    lock = lock_or_follow(state_dir, follow_if_running=args.follow_if_running)
+    if isinstance(lock, FollowInstead):  # another copy here runs this show: this one becomes its backup
+        from runofshow.remote.options import TOKEN_FILE, load_or_create_token
+
+        try:  # beyond loopback its server takes the control token, kept in the show's state folder
+            token = load_or_create_token(state_dir, TOKEN_FILE) if lock.needs_token else ""
+        except (OSError, ValueError) as exc:
+            print(f"runofshow: cannot read the running copy's control token: {exc}", file=sys.stderr)
+            return 2
+        return run_follow(lock.arguments(token))
     if lock is None:
         return 2
     with lock:  # held until the app is done: released (or dropped by the OS on a crash) only then

@@ -1,4 +1,5 @@
-"""Command line: `runofshow [AGENDA]` runs the show; `check`, `report`, `import` and `print` need no window."""
+"""Command line: `runofshow [AGENDA]` runs the show, `runofshow follow PRIMARY` a backup laptop; `check`, `report`,
+`import` and `print` need no window."""
 
 from __future__ import annotations
 
@@ -117,9 +118,15 @@ def print_rundown(argv: Sequence[str]) -> int:
     return run_print(argv)
 
 
+def follow(argv: Sequence[str]) -> int:
+    from runofshow.app import run_follow  # Qt and the network: only for a backup laptop
+
+    return run_follow(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check, "report": report, "render": render, "rehearse": rehearse,
-    "import": import_programme, "print": print_rundown,
+    "import": import_programme, "print": print_rundown, "follow": follow,
 }
 
 

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from runofshow.core.clock import FakeClock
+from runofshow.core.standing import Role, Standing
 from runofshow.io.agenda_yaml import load_agenda
 from runofshow.paths import bundled_agenda
 from runofshow.render import moment_of, on_plan
@@ -41,7 +42,14 @@ PICTURES: list[tuple[str, str, str, tuple[int, int], Sequence[tuple[str, dict[st
      (("message", {"text": "Two minutes please — the panel is waiting"}),)),
     ("moderator-panel", "moderator", "15:51", (1280, 800), ()),
     ("moderator-talk", "moderator", "14:05", (1280, 800), ()),
+    # A backup laptop (`runofshow follow`) with its copy up to date: the FOLLOWING bar and its Take over button.
+    ("operator-following", "operator", "14:05", (1400, 860), ()),
 ]
+# The pictures of a laptop that is not a primary on its own (core/standing.py), by name.
+STANDINGS: dict[str, Standing] = {
+    "operator-following": Standing(Role.FOLLOWING, primary="192.168.1.20:8765", connected=True, behind_entries=0,
+                                   behind_ms=40.0),
+}
 
 
 def main() -> None:
@@ -55,7 +63,8 @@ def main() -> None:
         for command, args in commands:
             assert session.run(command, moment, args).accepted, command
         image = grab_view(view, session, FakeClock(moment.t), size,
-                          f"Preview: {when} on the show day" if view == "operator" else "")
+                          f"Preview: {when} on the show day" if view == "operator" else "",
+                          standing=STANDINGS.get(name))
         image.save(str(OUT / f"{name}.png"))
         print(f"{name}.png")
 

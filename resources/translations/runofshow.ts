@@ -93,37 +93,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../runofshow/app.py" line="186"/>
+        <location filename="../../runofshow/app.py" line="193"/>
         <source>Show resumed: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="227"/>
+        <location filename="../../runofshow/app.py" line="234"/>
         <source>Another copy of runofshow was started on this show and stopped: this window runs the show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="272"/>
+        <location filename="../../runofshow/app.py" line="289"/>
+        <source>This laptop follows {primary}: take over first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/app.py" line="319"/>
         <source>Not opened: {path}. The show on {name} goes on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="279"/>
+        <location filename="../../runofshow/app.py" line="326"/>
         <source>Opened {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="312"/>
+        <location filename="../../runofshow/app.py" line="363"/>
         <source>the file already exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="316"/>
+        <location filename="../../runofshow/app.py" line="367"/>
         <source>New agenda not written to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/app.py" line="453"/>
+        <location filename="../../runofshow/app.py" line="582"/>
         <source>Internal error (logged): {error}; the show goes on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -429,8 +434,13 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../runofshow/ui/display_base.py" line="55"/>
+        <location filename="../../runofshow/ui/display_base.py" line="61"/>
         <source>runofshow — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/display_base.py" line="75"/>
+        <source>FOLLOWING</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -452,82 +462,127 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>FolderLock</name>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="47"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="61"/>
         <source> since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="48"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="62"/>
         <source> since {day} {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="61"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="75"/>
         <source>runofshow on {host} (process {pid})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="62"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="76"/>
         <source>runofshow on {host}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="63"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="77"/>
         <source>{who} is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="66"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="80"/>
         <source>runofshow is already running this show&apos;s record folder {folder}: process {pid} on this laptop{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="69"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="83"/>
         <source>runofshow is already running this show&apos;s record folder {folder}{since}. Only one copy can drive a show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="75"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="89"/>
         <source>To run a different show at the same time, start runofshow with --state-dir and another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="78"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="92"/>
         <source>Run the show from {host}, or quit runofshow there first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="81"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="95"/>
         <source>Bring its window to the front to carry on with the show there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="83"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="97"/>
         <source>Carry on in that copy&apos;s window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="89"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="158"/>
+        <source>it runs on another computer (follow it with runofshow follow and that computer&apos;s address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="167"/>
+        <source>no port is free beside it on {host}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="173"/>
+        <source>its network server is off (started with --no-remote) or not started yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="174"/>
+        <source>its network server at {address} does not answer as the show&apos;s primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="186"/>
+        <source>Or follow it as a backup: this copy keeps its own copy of the show, marked FOLLOWING, and can take over if that one stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="188"/>
+        <source>To follow it as a backup instead (a copy that can take over if it stops), type: {command} (or start this copy again with --follow-if-running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="196"/>
         <source>runofshow is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="94"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="202"/>
         <source>Bring the running show to the front</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="97"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="206"/>
+        <source>Follow it as a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="208"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="106"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="219"/>
         <source>The running copy did not answer; find its window on the operator&apos;s screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/folder_lock.py" line="128"/>
+        <location filename="../../runofshow/ui/folder_lock.py" line="254"/>
+        <source>Following it as a backup, as {command} would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="263"/>
+        <source>--follow-if-running: it cannot be followed: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/folder_lock.py" line="281"/>
         <source>runofshow cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,215 +1238,333 @@ Resume it where it is now, or start a new show? (A new show keeps the old journa
 <context>
     <name>OperatorWindow</name>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="90"/>
+        <location filename="../../runofshow/ui/operator.py" line="92"/>
         <source>NOTES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="97"/>
+        <location filename="../../runofshow/ui/operator.py" line="99"/>
         <source>No private notes for this slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="135"/>
+        <location filename="../../runofshow/ui/operator.py" line="141"/>
         <source>Ready. Press Space (GO) to start the show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="137"/>
-        <location filename="../../runofshow/ui/operator.py" line="332"/>
+        <location filename="../../runofshow/ui/operator.py" line="143"/>
+        <location filename="../../runofshow/ui/operator.py" line="344"/>
         <source>Last: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="164"/>
+        <location filename="../../runofshow/ui/operator.py" line="173"/>
         <source>Show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="164"/>
+        <location filename="../../runofshow/ui/operator.py" line="173"/>
         <source>More show controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="170"/>
+        <location filename="../../runofshow/ui/operator.py" line="179"/>
         <source>{tip} ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="180"/>
+        <location filename="../../runofshow/ui/operator.py" line="189"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="181"/>
+        <location filename="../../runofshow/ui/operator.py" line="190"/>
         <source>New agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="182"/>
+        <location filename="../../runofshow/ui/operator.py" line="191"/>
         <source>Open agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="183"/>
+        <location filename="../../runofshow/ui/operator.py" line="192"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="184"/>
+        <location filename="../../runofshow/ui/operator.py" line="193"/>
         <source>Reload agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="185"/>
+        <location filename="../../runofshow/ui/operator.py" line="194"/>
         <source>Recent agendas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="188"/>
+        <location filename="../../runofshow/ui/operator.py" line="197"/>
         <source>Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="189"/>
+        <location filename="../../runofshow/ui/operator.py" line="198"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="190"/>
+        <location filename="../../runofshow/ui/operator.py" line="199"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="191"/>
+        <location filename="../../runofshow/ui/operator.py" line="200"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="192"/>
+        <location filename="../../runofshow/ui/operator.py" line="201"/>
         <source>New show on this agenda…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="194"/>
+        <location filename="../../runofshow/ui/operator.py" line="203"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="195"/>
+        <location filename="../../runofshow/ui/operator.py" line="204"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="196"/>
+        <location filename="../../runofshow/ui/operator.py" line="205"/>
         <source>Send a preset message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="197"/>
+        <location filename="../../runofshow/ui/operator.py" line="206"/>
         <source>&amp;Rundown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="203"/>
+        <location filename="../../runofshow/ui/operator.py" line="212"/>
         <source>Blackout one display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="214"/>
+        <location filename="../../runofshow/ui/operator.py" line="223"/>
         <source>Crew columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="217"/>
+        <location filename="../../runofshow/ui/operator.py" line="226"/>
         <source>&amp;Displays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="218"/>
-        <location filename="../../runofshow/ui/remote_panel.py" line="268"/>
+        <location filename="../../runofshow/ui/operator.py" line="227"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="285"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="219"/>
+        <location filename="../../runofshow/ui/operator.py" line="228"/>
         <source>Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="233"/>
+        <location filename="../../runofshow/ui/operator.py" line="242"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="268"/>
+        <location filename="../../runofshow/ui/operator.py" line="280"/>
         <source>Select a slot in the rundown first, then press G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="284"/>
+        <location filename="../../runofshow/ui/operator.py" line="296"/>
         <source>{number}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="290"/>
+        <location filename="../../runofshow/ui/operator.py" line="302"/>
         <source>No preset {number}: add `messages:` to the agenda, or use Show &gt; Message presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="314"/>
+        <location filename="../../runofshow/ui/operator.py" line="326"/>
         <source>runofshow — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="316"/>
+        <location filename="../../runofshow/ui/operator.py" line="328"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="316"/>
+        <location filename="../../runofshow/ui/operator.py" line="328"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="318"/>
+        <location filename="../../runofshow/ui/operator.py" line="330"/>
         <source>Roll: ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="318"/>
+        <location filename="../../runofshow/ui/operator.py" line="330"/>
         <source>Roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="321"/>
+        <location filename="../../runofshow/ui/operator.py" line="333"/>
         <source>Unblack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="321"/>
+        <location filename="../../runofshow/ui/operator.py" line="333"/>
         <source>Blackout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="335"/>
+        <location filename="../../runofshow/ui/operator.py" line="347"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="353"/>
+        <location filename="../../runofshow/ui/operator.py" line="365"/>
         <source>⚠ RECORD NOT SAVED — {unsaved} not yet written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="356"/>
+        <location filename="../../runofshow/ui/operator.py" line="368"/>
         <source>⚠ RECORD NOT SAVED: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/operator.py" line="358"/>
+        <location filename="../../runofshow/ui/operator.py" line="370"/>
         <source>The show goes on. What it did since is kept in memory, in order, and written as soon as the disk takes it; until then a crash would lose it. Free disk space or check the state directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairBanner</name>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="68"/>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="72"/>
+        <source>Make this laptop the primary: it drives the show from its copy ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="125"/>
+        <source>PRIMARY LOST SINCE {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="127"/>
+        <source>{primary} has gone silent · {keys} or Take over drives the show from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="132"/>
+        <source>FOLLOWING {primary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="133"/>
+        <source>{lag} · show commands are refused here until you take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="137"/>
+        <source>{detail} · THIS CLOCK IS {seconds} s {way} THE PRIMARY&apos;S: set both from one source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="139"/>
+        <source>BEHIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="140"/>
+        <source>AHEAD OF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="149"/>
+        <source>Backup: {addresses} following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="152"/>
+        <source>BACKUP LOST SINCE {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="155"/>
+        <source>Commands wait: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="167"/>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="171"/>
+        <source>lag unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="172"/>
+        <source>1 entry behind, lag unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="173"/>
+        <source>{count} entries behind, lag unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="175"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="176"/>
+        <source>{ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="177"/>
+        <source>{s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="178"/>
+        <source>1 entry, {delay} behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="179"/>
+        <source>{count} entries, {delay} behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="208"/>
+        <source>Take over the show?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/pair_banner.py" line="209"/>
+        <source>{primary} is still connected and drives the show. Taking over makes this laptop the primary; the other one steps down and stops driving. Take over now?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1679,67 +1852,67 @@ Mic check
 <context>
     <name>RemoteMenu</name>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="232"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="249"/>
         <source>Renew the view token?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="233"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="250"/>
         <source>Every browser display that opened a view address is disconnected now and shows NO ACCESS until it is given the new address or QR code from the Remote window. Companion and desks (the control token) go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="237"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="254"/>
         <source>Renew the control token?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="238"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="255"/>
         <source>Companion, desks and scripts with the current control token stop working now, until the new one is typed into each of them (Remote window, Show and Copy). The browser displays&apos; view addresses go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="247"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="264"/>
         <source>The token was NOT renewed (it could not be saved): {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="252"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="269"/>
         <source>New view token: {count} display(s) disconnected; give them the new addresses from the Remote window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="254"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="271"/>
         <source>New control token: type it into Companion and the desks (Remote window); {count} connection(s) closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="266"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="283"/>
         <source>Re&amp;mote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="274"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="291"/>
         <source>Remote control and browser displays (on)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="275"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="292"/>
         <source>Remote control and browser displays (OFF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="279"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="296"/>
         <source>Renew the view token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="280"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="297"/>
         <source>Renew the control token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="287"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="304"/>
         <source>Remote control is off: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,67 +1945,77 @@ Mic check
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="158"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="160"/>
         <source>Scan with a phone or tablet on the venue network:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="161"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="163"/>
         <source>QR codes for phones and tablets appear here when the server listens on the venue network (--listen 0.0.0.0:PORT).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="176"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="178"/>
         <source>Remote control is OFF: {why}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="176"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="178"/>
         <source>not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="177"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="179"/>
         <source>Listening on {host}:{port} (HTTP and WebSocket).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="179"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="181"/>
         <source>OSC on UDP port {port}: /runofshow/COMMAND [args] with the control token as the first argument.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="184"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="186"/>
         <source>Every command needs the control token: type it into Companion or a desk; no address carries it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="186"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="188"/>
         <source>The read-only views open without a token (--public-views).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="187"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="189"/>
         <source>The view addresses and QR codes carry the view token: it opens the read-only views and nothing else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="181"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="183"/>
         <source>OSC on UDP port {port}: /runofshow/COMMAND [args].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="190"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="192"/>
         <source>Loopback only: nothing on the network can reach it, so no token is needed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="191"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="193"/>
         <source>Renew a token from the Remote menu if it got out: whoever held it is cut off at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/remote_panel.py" line="220"/>
+        <location filename="../../runofshow/ui/remote_panel.py" line="229"/>
+        <source>Run this on the backup laptop (Copy puts the whole line, token included, on the clipboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="231"/>
+        <source>Backup laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/remote_panel.py" line="237"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2330,96 +2513,106 @@ Mic check
     </message>
     <message>
         <location filename="../../runofshow/ui/actions.py" line="128"/>
-        <source>Edit slot…</source>
+        <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../runofshow/ui/actions.py" line="129"/>
+        <source>On a backup laptop: drive the show from here, from its copy of the record (the primary steps down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="133"/>
+        <source>Edit slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../runofshow/ui/actions.py" line="134"/>
         <source>Edit the selected slot: title, length, start, speakers, notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="131"/>
+        <location filename="../../runofshow/ui/actions.py" line="136"/>
         <source>Edit in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="132"/>
+        <location filename="../../runofshow/ui/actions.py" line="137"/>
         <source>Edit the selected slot&apos;s title, or the length or start cell you clicked, in the rundown (Enter keeps it, Esc drops it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="135"/>
+        <location filename="../../runofshow/ui/actions.py" line="140"/>
         <source>Insert slot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="136"/>
+        <location filename="../../runofshow/ui/actions.py" line="141"/>
         <source>Add a slot after the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="137"/>
+        <location filename="../../runofshow/ui/actions.py" line="142"/>
         <source>Delete slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="138"/>
+        <location filename="../../runofshow/ui/actions.py" line="143"/>
         <source>Remove the selected slot from the plan (Backspace undoes it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="140"/>
+        <location filename="../../runofshow/ui/actions.py" line="145"/>
         <source>Move slot up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="141"/>
+        <location filename="../../runofshow/ui/actions.py" line="146"/>
         <source>Move the selected slot one place earlier (or drag it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="143"/>
+        <location filename="../../runofshow/ui/actions.py" line="148"/>
         <source>Move slot down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="144"/>
+        <location filename="../../runofshow/ui/actions.py" line="149"/>
         <source>Move the selected slot one place later (or drag it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="146"/>
+        <location filename="../../runofshow/ui/actions.py" line="151"/>
         <source>Skip slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="147"/>
+        <location filename="../../runofshow/ui/actions.py" line="152"/>
         <source>Skip the selected slot (GO passes over it), or take it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="149"/>
+        <location filename="../../runofshow/ui/actions.py" line="154"/>
         <source>Delay from here +5 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="150"/>
+        <location filename="../../runofshow/ui/actions.py" line="155"/>
         <source>The selected slot and every slot after it start 5 minutes later, hard starts too (a delay announced to the room)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="153"/>
+        <location filename="../../runofshow/ui/actions.py" line="158"/>
         <source>Earlier from here −5 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="154"/>
+        <location filename="../../runofshow/ui/actions.py" line="159"/>
         <source>The selected slot and every slot after it start 5 minutes earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../runofshow/ui/actions.py" line="164"/>
+        <location filename="../../runofshow/ui/actions.py" line="169"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>

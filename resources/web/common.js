@@ -26,6 +26,7 @@ const ROS = (() => {
   let lastMessage = 0; // performance.now() of the last snapshot
   let lastAge = 0; // how old the last snapshot was when the laptop sent it, seconds
   let offlineSince = null; // laptop time (epoch s) when the link dropped
+  let downSince = performance.now(); // the last news before the link went down (at first: the page's start)
   let retryTimer = null;
 
   // -- time ----------------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ const ROS = (() => {
   // -- the connection ------------------------------------------------------------------------------
   function setConn(next) {
     if (next === "offline" && conn === "live") offlineSince = serverNow();
+    if (next !== "live" && conn === "live") downSince = lastMessage; // a silent laptop was lost from then
     conn = next;
     document.body.dataset.conn = conn;
     draw();
@@ -151,7 +153,8 @@ const ROS = (() => {
     }
     if (conn === "offline") {
       const since = offlineSince !== null ? `since ${timeOfDay(offlineSince, true)}` : "";
-      return ["OFFLINE", since, "No news from the laptop running the show: no times until it answers. Reconnecting…"];
+      const other = backup ? ` (and trying the other laptop, ${backup})` : "";
+      return ["OFFLINE", since, `No news from the laptop running the show: no times until it answers. Reconnecting…${other}`];
     }
     if (conn === "connecting") return ["CONNECTING…", "", `to runofshow at ${location.host}`];
     return ["", "", ""];
@@ -254,6 +257,62 @@ const ROS = (() => {
     } else {
       watchStale();
     }
+  }
+
+  // -- a pair of laptops ----------------------------------------------------------------------------
+  // Given `backup=host:port` (the other laptop of a pair, runofshow follow), the view shows the show from
+  // the primary. It moves to the same view on the other laptop (its address unchanged but for `backup=`,
+  // which then points back here) when its own laptop says it follows and the other one says it is the
+  // primary, of this epoch or a later one; or when its own laptop has been gone for a few seconds and the
+  // other one answers at all (a backup that has not taken over yet still shows the show, and will). It
+  // never goes where nothing answered: a browser's error page never comes back. It stays PAIR.stay after
+  // it opened before it moves, so two laptops can never toss a view back and forth.
+  const PAIR = { stay: 10000, gone: 4000, every: 2000, patience: 2000 }; // milliseconds
+  const BACKUP = /^(?:[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]):[0-9]{1,5}$/; // as the laptop reads it
+  const backup = BACKUP.test(query.get("backup") || "") ? query.get("backup") : "";
+  const checked = { checks: 0, asked: 0, last: "" }; // checks run, answers awaited, what the last one decided
+
+  // What to do: "stay", "ask" the other laptop (no `answer` yet), or, given its `answer` ({role, epoch}, or
+  // null when it did not answer), "move" there. `now`: this page's milliseconds; `own`: {conn, pair, downSince},
+  // `pair` being the snapshot's (none from a laptop older than pairs: it is the primary).
+  function pairStep(now, own, answer) {
+    if (now < PAIR.stay) return "stay";
+    const following = own.conn === "live" && Boolean(own.pair) && own.pair.role === "following";
+    const gone = own.conn !== "live" && own.conn !== "auth" && now - own.downSince >= PAIR.gone;
+    if (!following && !gone) return "stay";
+    if (answer === undefined) return "ask";
+    if (!answer) return "stay";
+    return gone || (answer.role === "primary" && answer.epoch >= own.pair.epoch) ? "move" : "stay";
+  }
+
+  function askOther() {
+    const patience = new AbortController();
+    const timer = setTimeout(() => patience.abort(), PAIR.patience);
+    return fetch(`${location.protocol}//${backup}/api/role`, { cache: "no-store", signal: patience.signal })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((a) => (a && typeof a.role === "string" && Number.isFinite(a.epoch) ? a : null))
+      .catch(() => null)
+      .finally(() => clearTimeout(timer));
+  }
+  let asking = false, moving = false;
+  async function checkPair() {
+    if (asking || moving) return;
+    const own = () => ({ conn, pair: state && state.pair, downSince });
+    let step = pairStep(performance.now(), own());
+    if (step === "ask") {
+      asking = true;
+      checked.asked += 1;
+      const answer = await askOther();
+      asking = false;
+      step = pairStep(performance.now(), own(), answer); // its own laptop may have come back meanwhile
+    }
+    checked.checks += 1;
+    checked.last = step;
+    if (step !== "move") return;
+    moving = true;
+    const there = new URLSearchParams(location.search); // the token and every other choice go along
+    there.set("backup", location.host);
+    location.replace(`${location.protocol}//${backup}${location.pathname}?${there}${location.hash}`);
   }
 
   // -- when to draw again ------------------------------------------------------------------------------
@@ -444,10 +503,12 @@ const ROS = (() => {
     document.body.dataset.conn = conn;
     draw();
     connect();
+    if (backup) setInterval(checkPair, PAIR.every);
     addEventListener("resize", draw); // a tablet turned on its side: fit again at once
     document.addEventListener("visibilitychange", draw); // a phone woken up: its timers slept
   }
 
   return { start, text, put, element, names, fit, fitWhole, soon, formatCountdown, formatDrift, timeOfDay, hhmm, laptopClock,
+           pairStep, get pair() { return { backup, ...checked }; },
            get state() { return state; }, get conn() { return conn; } };
 })();

@@ -111,6 +111,8 @@ COMMANDS: dict[str, CommandSpec] = dict(
               Param("on", bool, help="true or false")),
         _spec("holding", "Show the holding slide on the projector (the agenda's picture or the logo), or the show",
               Param("on", bool, help="true for the holding slide, false for the show")),
+        # A backup laptop's (`runofshow follow`): carry on the show from its copy of the primary's record.
+        _spec("take_over", "On a backup laptop: become the primary and carry on the show from its copy of the record"),
         # -- the plan: each returns a new plan (an undo brings the old one back); refused in roll mode, where
         # the plan drives the show and an edit would move the show under the operator's feet.
         _spec("insert_slot", "Add a slot after another one (it starts at that slot's planned end)",

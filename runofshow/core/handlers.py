@@ -223,12 +223,17 @@ def _holding(agenda: Agenda, live: Live, now: Instant, on: bool) -> Live | str:
     return replace(live, holding=on)
 
 
+def _take_over(agenda: Agenda, live: Live, now: Instant) -> Live | str:
+    # A backup laptop's pairing answers take_over before the engine is asked (qt/bridge.py): here it is a primary.
+    return words.ALREADY_PRIMARY
+
+
 HANDLERS: Mapping[str, Handler] = {
     "go": _go, "next": _next, "previous": _previous, "goto": _goto, "pause": _pause, "resume": _resume,
     "add_time": _add_time, "reset": _reset, "message": _message, "clear_message": _clear_message,
     "pin_message": _pin_message,
     "flash": _flash, "blackout": _blackout, "next_cue": _next_cue, "previous_cue": _previous_cue, "roll": _roll,
-    "holding": _holding,
+    "holding": _holding, "take_over": _take_over,
 }  # every command of the table but undo, which the engine answers from its history
 
 

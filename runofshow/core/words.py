@@ -41,6 +41,7 @@ PRESET_MESSAGES_CHANGED = "the preset messages (keys 1-9) changed"
 FLASH_STAGE_ONLY = "only the stage display flashes; send the moderator message without flash"
 LAST_CUE = "this is the last cue"
 FIRST_CUE = "this is the first cue"
+ALREADY_PRIMARY = "this laptop drives the show; take_over is for a backup laptop (runofshow follow)"
 ROLL_REFUSAL = "roll mode is on: the plan and the clock drive the show; turn roll mode off to take over"
 
 

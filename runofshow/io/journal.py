@@ -24,6 +24,7 @@ from runofshow.core.clock import Instant
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal_format import (
     CHECKPOINT,
+    EPOCH,
     JOURNAL_VERSION,
     MAX_HEADER_BYTES,
     MAX_JOURNAL_BYTES,
@@ -41,7 +42,7 @@ from runofshow.io.journal_search import JournalSearch, find_latest_journal, late
 from runofshow.io.replay import Replay, replay
 
 __all__ = [
-    "CHECKPOINT", "JOURNAL_VERSION", "MAX_HEADER_BYTES", "MAX_JOURNAL_BYTES", "PLAN", "SUFFIX",
+    "CHECKPOINT", "EPOCH", "JOURNAL_VERSION", "MAX_HEADER_BYTES", "MAX_JOURNAL_BYTES", "PLAN", "SUFFIX",
     "Entry", "Journal", "JournalContents", "JournalSearch", "JournalWriteError", "Replay",
     "copy_aside", "default_state_dir", "find_latest_journal", "journal_dir", "latest_journal",
     "read_journal", "replay",
@@ -76,6 +77,8 @@ class Journal:
         self._fsync = fsync
         self.last_plan_seq = 0
         self.written = 0  # a rising count of lines written by this process, across journals (tokens)
+        self.length = 0  # bytes of whole lines in the file: where a backup laptop's copy must reach
+        self.last_seq = next_seq - 1
 
     @classmethod
     def create(cls, state_dir: Path, agenda_path: Path, now: Instant, fsync: FsyncWorker | None = None,
@@ -132,6 +135,7 @@ class Journal:
             raise JournalWriteError(f"cannot reopen {contents.path}: {exc.strerror or exc}") from exc
         last = contents.entries[-1].seq if contents.entries else 0
         journal = cls(contents.path, fd, last + 1, fsync)
+        journal.length = contents.good_length
         plans = [e.seq for e in contents.entries if e.name == PLAN]
         journal.last_plan_seq = plans[-1] if plans else 0
         return journal
@@ -144,7 +148,7 @@ class Journal:
         record = {"seq": self._seq, "wall": iso_utc(now.wall), "wall_epoch": now.wall, "t": now.t, "cmd": name,
                   "args": body}
         self._write(record)
-        seq = self._seq
+        seq = self.last_seq = self._seq
         if name == PLAN:
             self.last_plan_seq = seq
         self._seq += 1
@@ -160,6 +164,7 @@ class Journal:
         try:
             size = os.fstat(self._fd).st_size
             self._put(line)
+            self.length = size + len(line)
             Journal.written_lines += 1
             self.written = Journal.written_lines
             if self._fsync is None or sync_now:
@@ -168,6 +173,8 @@ class Journal:
                 self._fsync.request(self._fd, self.written)
         except OSError as exc:
             self._cut_back(size)
+            if size >= 0:
+                self.length = size  # the line was taken back: a backup must not wait for it
             raise JournalWriteError(f"cannot write the journal {self.path}: {exc.strerror or exc}") from exc
 
     def _put(self, line: bytes) -> None:

@@ -6,7 +6,8 @@ sequence number, the show-timeline second it happened at (`t`), the wall clock (
 - `@plan`: the whole plan in force from then on (each load, reload and in-app edit), so a replay
   uses the plan the operator had, not today's file;
 - `@checkpoint`: the whole live state with its undo history, so a resume replays only the tail and
-  damage before a checkpoint costs nothing.
+  damage before a checkpoint costs nothing;
+- `@epoch`: a backup laptop took over the show here (core/standing.py).
 Each line ends with a CRC of its content (`"crc":"…"`), so a flipped bit is found, not replayed.
 
 Reading never crashes and never deletes: a line that cannot be read is skipped, counted and
@@ -34,6 +35,7 @@ JOURNAL_VERSION = 2
 SUFFIX = ".jsonl"
 PLAN = "@plan"
 CHECKPOINT = "@checkpoint"
+EPOCH = "@epoch"  # a take-over: the epoch (core/standing.py) from here on, and the laptop that took it
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024  # a 12-hour show with checkpoints is a few MiB
 MAX_HEADER_BYTES = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -50,7 +52,7 @@ class Entry:
 
     @property
     def is_command(self) -> bool:
-        return self.name not in (PLAN, CHECKPOINT)
+        return not self.name.startswith("@")  # records are named @...; commands never are
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,7 @@ def read_journal(path: Path) -> JournalContents:
         if not raw.strip():
             continue
         try:
-            record = json.loads(_unseal(raw).decode("utf-8"), parse_constant=_refuse_constant)
-            if not isinstance(record, dict):
-                raise TypeError("not a JSON object")
+            record = parse_line(raw)
             if line_number == 1 and "journal" in record:
                 agenda, created = _header(record)
                 continue
@@ -171,6 +171,22 @@ def read_journal(path: Path) -> JournalContents:
     # `position` stops at the start of a torn line: everything before it is whole lines.
     return JournalContents(path, tuple(entries), position, tuple(problems), agenda, created,
                            tuple(skipped), torn)
+
+
+def parse_line(raw: bytes) -> dict[str, object]:
+    """One line's JSON object, its CRC checked. Raises ValueError, TypeError or RecursionError."""
+    record = json.loads(_unseal(raw).decode("utf-8"), parse_constant=_refuse_constant)
+    if not isinstance(record, dict):
+        raise TypeError("not a JSON object")
+    return record
+
+
+def entry_of(raw: bytes, line: int = 0) -> Entry | None:
+    """The entry on one line, or None for the header. Raises ValueError, KeyError, TypeError or RecursionError."""
+    record = parse_line(raw)
+    if "journal" in record and "seq" not in record:
+        return None
+    return _entry(record, line)
 
 
 def seal(body: bytes) -> bytes:

@@ -13,7 +13,8 @@ from pathlib import Path
 from runofshow.core.agenda import Agenda
 from runofshow.core.live import Live
 from runofshow.core.show import ShowEngine
-from runofshow.io.journal_format import CHECKPOINT, PLAN, Entry, JournalContents, iso_utc
+from runofshow.core.standing import Epoch
+from runofshow.io.journal_format import CHECKPOINT, EPOCH, PLAN, Entry, JournalContents, iso_utc
 from runofshow.io.live_codec import LiveDecodeError, checkpoint_from_json
 from runofshow.io.plan_codec import PlanDecodeError, checkpoint_plans, plan_from_json, undo_plans_from_json
 
@@ -68,8 +69,8 @@ def replay(agenda: Agenda, contents: JournalContents) -> Replay:
         start = position + 1
         break
     for entry in entries[start:]:
-        if entry.name == CHECKPOINT:
-            continue
+        if not entry.is_command and entry.name != PLAN:
+            continue  # a checkpoint passed by, an epoch (record_epoch reads those), a record of a later version
         if entry.name == PLAN:
             plan = plan_at(entry.seq)
             if plan is not None and entry.args.get("edited") is True and plan == result.engine.agenda:
@@ -120,3 +121,72 @@ def _decode_plan(entry: Entry, path: Path, problems: list[str]) -> Agenda | None
         problems.append(f"{path}:{entry.line}: plan version passed over: {exc}")
         return None
 
+
+
+def record_epoch(entries: tuple[Entry, ...] | list[Entry]) -> Epoch:
+    """The epoch a record ends on: its last readable `@epoch`, or the first epoch (no take-over yet)."""
+    for entry in reversed(entries):
+        if entry.name == EPOCH:
+            found = Epoch.from_json(entry.args.get("epoch"))
+            if found is not None:
+                return found
+    return Epoch()
+
+
+class Mirror:
+    """A backup laptop's show: the primary's record applied entry by entry as it arrives (remote/follow.py).
+
+    The same rules as `replay`: a checkpoint rebuilds the show whole (so a copy joined mid-show, or one
+    that differed, is made right by the next one), a plan version replaces the plan, a command runs at
+    the moment it ran on the primary. Nothing here raises for anything the record holds."""
+
+    def __init__(self, agenda: Agenda, source: Path) -> None:
+        self.engine = ShowEngine(agenda)
+        self.epoch = Epoch()
+        self.last_seq = 0
+        self.problems: list[str] = []
+        self._source = source
+        self._plans: dict[int, Agenda | None] = {}
+        self._first_seq = 0  # the first entry of this journal applied here: every plan from there on came by
+
+    def restart(self) -> None:
+        """A new journal: its entries start again from 1 (the show itself comes with its first checkpoint)."""
+        self.last_seq = 0
+        self._plans.clear()
+        self._first_seq = 0
+
+    def apply(self, entry: Entry) -> None:
+        if entry.seq <= self.last_seq:
+            return  # already applied (a line sent twice across a reconnection)
+        self.last_seq = entry.seq
+        self._first_seq = self._first_seq or entry.seq
+        try:
+            self._apply(entry)
+        except Exception as exc:  # a record from another version must never stop the copy
+            self.problems.append(f"{self._source}: entry {entry.seq} ({entry.name}) could not be applied: "
+                                 f"{type(exc).__name__}: {exc}")
+
+    def _apply(self, entry: Entry) -> None:
+        if entry.name == PLAN:
+            plan = _decode_plan(entry, self._source, self.problems)
+            self._plans[entry.seq] = plan
+            if plan is None or (entry.args.get("edited") is True and plan == self.engine.agenda):
+                return
+            self.engine.replace_agenda(plan, entry.now)
+        elif entry.name == CHECKPOINT:
+            plan_seq = entry.args.get("plan_seq")
+            plan = self._plans.get(plan_seq) if isinstance(plan_seq, int) else None
+            if plan is None and isinstance(plan_seq, int) and plan_seq >= max(self._first_seq, 1):
+                # Its plan came by unreadable (a damaged line): the live state would land on another plan.
+                self.problems.append(f"{self._source}: entry {entry.seq}: checkpoint passed over: the plan it was "
+                                     "taken on is not readable")
+                return
+            plan = plan or self.engine.agenda
+            live, undo, undo_plans = _checkpoint(entry, plan)
+            self.engine = ShowEngine.restored(plan, live, undo, undo_plans)
+        elif entry.name == EPOCH:
+            self.epoch = Epoch.from_json(entry.args.get("epoch")) or self.epoch
+        elif entry.is_command:
+            outcome = self.engine.execute(entry.name, entry.now, entry.args)
+            if not outcome.accepted:
+                self.problems.append(f"entry {entry.seq} ({entry.name}) was refused on this copy: {outcome.message}")

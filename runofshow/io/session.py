@@ -21,10 +21,12 @@ from runofshow.core.agenda import Agenda
 from runofshow.core.agenda_diff import describe_changes
 from runofshow.core.clock import Instant
 from runofshow.core.show import Live, Outcome, ShowEngine, ShowPhase, ShowState
+from runofshow.core.standing import Epoch
 from runofshow.core.timing import format_short, local_datetime
 from runofshow.io.fsync_worker import FsyncWorker
 from runofshow.io.journal import (
     CHECKPOINT,
+    EPOCH,
     PLAN,
     Journal,
     JournalContents,
@@ -36,6 +38,7 @@ from runofshow.io.journal import (
 )
 from runofshow.io.live_codec import checkpoint_to_json
 from runofshow.io.plan_codec import PlanDecodeError, plan_from_json, plan_to_json, undo_plans_to_json
+from runofshow.io.record_tap import RecordTap
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +168,7 @@ class ShowSession:
         self._since_checkpoint = 0
         self._last_try = float("-inf")
         self._waiting: list[tuple[int, Callable[[], None]]] = []
+        self.tap: RecordTap | None = None  # told where the record stands after each write (a backup laptop's feed)
 
     # -- starting and resuming --------------------------------------------------------------------
 
@@ -291,8 +295,20 @@ class ShowSession:
                 self.journal.append(name, at, args)
                 self._unsaved.pop(0)
         except JournalWriteError as exc:
+            self._tell_tap()
             return str(exc)
+        self._tell_tap()
         return ""
+
+    def _tell_tap(self) -> None:
+        journal = self.journal
+        if self.tap is not None and journal is not None and journal.length:
+            self.tap.wrote(journal.path, journal.length, journal.last_seq)
+
+    def record_epoch(self, epoch: Epoch, address: str, now: Instant) -> None:
+        """A take-over: the new epoch is written into the record (after the resume's plan and checkpoint), so a
+        restart, or a laptop that copies this record, knows which laptop drives the show."""
+        self._record([(EPOCH, now, {"epoch": epoch.to_json(), "address": address})], self._before(), now)
 
     def _start_journal(self, now: Instant) -> None:
         assert self.state_dir is not None

@@ -17,6 +17,7 @@ from runofshow.core import words
 from runofshow.core.agenda import Agenda
 from runofshow.core.clock import CORRECTION_THRESHOLD, Clock, Instant
 from runofshow.core.show import Outcome, ShowState
+from runofshow.core.standing import Standing
 from runofshow.core.timing import format_short, whole_seconds
 from runofshow.io.session import JournalHealth, ShowSession
 
@@ -41,6 +42,7 @@ class ShowBridge(QObject):
     # the agenda file is saved on it (a reload, which came from the file, emits agenda_changed instead).
     plan_edited = Signal(object)
     clock_corrected = Signal(str)  # the wall clock moved against the timeline: words for the operator
+    standing_changed = Signal(object)  # Standing: primary or backup, its lag, a lost primary (remote/pairing.py)
     _synced = Signal()  # the fsync worker made more entries durable (emitted from its thread)
 
     def __init__(self, session: ShowSession, clock: Clock, parent: QObject | None = None) -> None:
@@ -57,6 +59,11 @@ class ShowBridge(QObject):
         first = clock.now()
         self._moved = first.wall - first.t  # the wall clock's correction last told (seconds)
         self._state = session.state(first)
+        self._standing = Standing()
+        # Set by the pairing of a backup laptop (remote/pairing.py): asked before every command, it returns why
+        # the command may not run here ('' when it may), and answers take_over itself.
+        self.gate: Callable[[str], str] | None = None
+        self.take_over: Callable[[], Outcome] | None = None
 
     @property
     def session(self) -> ShowSession:
@@ -65,6 +72,16 @@ class ShowBridge(QObject):
     @property
     def state(self) -> ShowState:
         return self._state
+
+    @property
+    def standing(self) -> Standing:
+        """Primary or backup (remote/pairing.py): the operator window and the displays mark a backup."""
+        return self._standing
+
+    def set_standing(self, standing: Standing) -> None:
+        if standing != self._standing:
+            self._standing = standing
+            self.standing_changed.emit(standing)
 
     @property
     def clock(self) -> Clock:
@@ -105,6 +122,13 @@ class ShowBridge(QObject):
 
     def run(self, name: str, args: Mapping[str, object] | None = None) -> Outcome:
         """Run a command from the table at the clock's now; emits command_done and changed."""
+        if name == "take_over" and self.take_over is not None:
+            return self._answer(self.take_over)
+        if self.gate is not None:
+            refusal = self._answer_gate(name)
+            if refusal is not None:
+                self.command_done.emit(refusal)
+                return refusal
         plan_before = self._session.engine.agenda
         try:
             outcome = self._session.run(name, self._clock.now(), args)
@@ -118,6 +142,26 @@ class ShowBridge(QObject):
         if outcome.accepted:
             self.tick()
         return outcome
+
+    def _answer(self, take_over: Callable[[], Outcome]) -> Outcome:
+        try:
+            outcome = take_over()
+        except Exception as exc:
+            log.exception("take_over failed")
+            outcome = Outcome(False, f"internal error in 'take_over' (logged): {exc}")
+        self.command_done.emit(outcome)
+        self.tick()
+        return outcome
+
+    def _answer_gate(self, name: str) -> Outcome | None:
+        """A refusal when this laptop may not run commands (a backup, or a primary checking after a freeze)."""
+        assert self.gate is not None
+        try:
+            why = self.gate(name)
+        except Exception as exc:  # a defect in the pairing must not let a backup write into the show
+            log.exception("the pairing's gate failed on %s", name)
+            why = f"internal error (logged): {exc}"
+        return Outcome(False, why) if why else None
 
     def tick(self) -> ShowState:
         """Take a snapshot now, emit it, and sleep until the next displayed change.
@@ -182,7 +226,9 @@ class ShowBridge(QObject):
         return self._on_synced
 
     def replace_agenda(self, agenda: Agenda) -> str:
-        """A new plan version: recorded in the journal with the whole plan, then shown."""
+        """A new plan version: recorded in the journal with the whole plan, then shown (a backup refuses it)."""
+        if self.gate is not None and (refused := self._answer_gate("reload")) is not None:
+            return refused.message
         message = self._session.replace_plan(agenda, self._clock.now())
         self._report_journal()
         self.agenda_changed.emit(agenda)

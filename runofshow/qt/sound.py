@@ -34,6 +34,7 @@ class Chimes(QObject):
     def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = enabled
+        self.silent = False  # on a backup laptop: the chimes are the primary's to play
         self.played: list[str] = []  # every chime asked for, played or silent (for the log and tests)
         self._last: ShowState | None = None
         self._effects: dict[str, object] = {}
@@ -42,7 +43,7 @@ class Chimes(QObject):
     def show_state(self, state: ShowState) -> None:
         chime = chime_for(self._last, state)
         self._last = state
-        if chime is not None and self.enabled:
+        if chime is not None and self.enabled and not self.silent:
             self.play(chime)
 
     def play(self, name: str) -> None:

@@ -25,11 +25,12 @@ import re
 from collections.abc import Awaitable, Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from runofshow.core.commands import COMMANDS, check_arguments
+from runofshow.core.standing import Standing
 from runofshow.io.pictures import read_picture
 from runofshow.paths import resources_dir
 from runofshow.remote.hub import Client, Hub, wanted_parts
@@ -38,6 +39,9 @@ from runofshow.remote.limits import DisplaySlots, Rank, address_key, from_itself
 from runofshow.remote.options import CONTROL_TOKEN, VIEW_TOKEN, RemoteOptions, is_loopback, new_token
 from runofshow.remote.relay import BusyError, CommandRelay, CommandResult
 from runofshow.remote.snapshot_json import dumps, journal_to_json
+
+if TYPE_CHECKING:
+    from runofshow.remote.feed import RecordFeed
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +99,9 @@ class RemoteApp:
         self.idempotency = IdempotencyCache()
         self._running: set[asyncio.Task[Reply]] = set()  # commands whose reply is still to come
         self._closing: set[asyncio.Task[None]] = set()  # WebSockets of a renewed token, being closed
+        # A backup laptop's stream of the record (remote/feed.py), and this laptop's standing for /api/role.
+        self.feed: RecordFeed | None = None
+        self.standing: Callable[[], Standing] = Standing
 
     def build(self) -> web.Application:
         app = web.Application(client_max_size=self.options.max_body, middlewares=[self._guard])
@@ -109,11 +116,17 @@ class RemoteApp:
         for path in ("/api/state", "/api/commands", "/api/command/{name}"):
             app.router.add_route("OPTIONS", path, self._preflight)
         app.router.add_get("/ws", self._websocket)
+        app.router.add_get("/api/follow", self._follow)
+        app.router.add_get("/api/role", self._role)
         return app
 
     # -- the guard: every request passes here first ---------------------------------------------
 
     def _access(self, request: web.Request) -> Access:
+        if request.path == "/api/role":
+            return Access.PUBLIC  # primary or backup, and the epoch: what a view given both laptops asks each
+        if request.path == "/api/follow":
+            return Access.CONTROL  # a backup laptop copies the whole record: the control token beyond loopback
         if request.path.startswith("/api/") or request.path == "/ws":
             return Access.CONTROL if request.method == "POST" else Access.VIEW
         return Access.PUBLIC
@@ -224,7 +237,26 @@ class RemoteApp:
         return self._file("index.html")
 
     async def _view(self, request: web.Request) -> web.StreamResponse:
-        return self._file(request.path.strip("/") + ".html")
+        response = self._file(request.path.strip("/") + ".html")
+        backup = _backup_origin(request.query.get("backup", ""))
+        if backup:
+            # A view given the other laptop's address may ask it whether it is the primary (/api/role).
+            response.headers["Content-Security-Policy"] = _PAGE_POLICY.replace(
+                "connect-src 'self'", f"connect-src 'self' {backup}")
+        return response
+
+    async def _role(self, request: web.Request) -> web.StreamResponse:
+        """Primary or backup, and the epoch: no show data, so no token; any page may ask (a view on the other
+        laptop deciding where the show runs)."""
+        standing = self.standing()
+        body = dumps({"role": standing.role.value, "epoch": standing.epoch.number}).encode()
+        return _json(200, body, **{"Access-Control-Allow-Origin": "*"})
+
+    async def _follow(self, request: web.Request) -> web.StreamResponse:
+        """A backup laptop copies the record as it is written (remote/feed.py)."""
+        if self.feed is None:
+            return _error(503, "this laptop does not stream its record (it is a backup itself, or stopping)")
+        return await self.feed.serve(request)
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         return self._file(request.match_info["name"])
@@ -365,6 +397,14 @@ class RemoteApp:
             log.exception("remote: %s from %s failed", name, remote)
             return Reply.of(500, {"error": "internal error; the show goes on"})
         self.commands_run += 1
+        feed = self.feed
+        if feed is not None and result.position is not None:
+            # A backup laptop holds the entry on its disk before the controller is told: a take-over keeps it.
+            await feed.acked(result.position)
+            if feed.stepped_down is not None:
+                log.warning("remote %s from %s: run as this laptop stepped down; not part of the show", name, remote)
+                return Reply.of(409, {"error": f"this laptop stepped down: the show runs on {feed.stepped_down_to}; "
+                                               "this command is not part of it", "refused": True}, ran=True)
         return self._reply(name, remote, result)
 
     def _reply(self, name: str, remote: str, result: CommandResult) -> Reply:
@@ -502,6 +542,14 @@ def _host_name(request: web.Request) -> str | None:
         except ValueError:
             return None
     return name
+
+
+def _backup_origin(text: str) -> str:
+    """`http://host:port` for a view's `backup=host:port` (the other laptop of a pair), '' if it is not one."""
+    found = _PLAIN_HOST.fullmatch(text) if len(text) <= 260 else None
+    if found is None or found["port"] is None or not 0 < int(found["port"]) <= 65535:
+        return ""
+    return f"http://{found['name'].lower()}:{int(found['port'])}"
 
 
 def _token_of(request: web.Request) -> str | None:

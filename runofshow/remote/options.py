@@ -8,8 +8,6 @@ the state directory readable by the user alone.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import ipaddress
 import logging
 import os
 import re
@@ -17,6 +15,8 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from runofshow.io.server_address import keep_line, on_loopback
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +66,7 @@ class RemoteOptions:
 
 def is_loopback(host: str) -> bool:
     """True only for addresses nobody else on the network can reach ('0.0.0.0' and names are not)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    return on_loopback(host)
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -191,16 +186,7 @@ def keep_token(state_dir: Path, name: str, token: str) -> None:
     """Replace a kept token (a renewal): written whole to a private file, then renamed over the old one, so
     a crash leaves the old token or the new one, never half of one. Raises OSError if it cannot be kept."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    path = state_dir / name
-    fresh = path.with_name(f".{name}.new")
-    with contextlib.suppress(FileNotFoundError):
-        fresh.unlink()
-    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(token + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(fresh, path)
+    keep_line(state_dir / name, token, 0o600, durable=True)
 
 
 def _read_token(path: Path) -> str:

@@ -25,6 +25,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from runofshow.core.show import Outcome, ShowState
 from runofshow.core.snapshot import ExpectedStart
+from runofshow.core.standing import Standing
+from runofshow.io.record_tap import RecordPosition
 from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.snapshot_json import (
     HealthLike,
@@ -89,13 +91,15 @@ class CommandResult:
     outcome: Outcome
     state: Snapshot  # the snapshot right after the command (without the record's health: see `journal`)
     journal: HealthLike  # the record's health once the command's entry was durable (or its write failed)
+    position: RecordPosition | None = None  # where the record stood after the command (a backup must hold it)
 
     def state_text(self) -> str:
         """The reply's `state`: the whole snapshot with the record's health once the entry was written."""
         return f'{self.state.text[:-1]},"journal":{dumps(journal_to_json(self.journal))}}}'
 
 
-def serialise(state: ShowState, speed: float, journal: HealthLike | None = None) -> Snapshot:
+def serialise(state: ShowState, speed: float, journal: HealthLike | None = None,
+              standing: Standing | None = None) -> Snapshot:
     """The snapshot's text, always valid JSON whatever it holds (see snapshot_json.dumps).
 
     `journal` (the bridge's journal_health) is spliced in as `"journal"`: it is not a clock field, so a
@@ -103,7 +107,8 @@ def serialise(state: ShowState, speed: float, journal: HealthLike | None = None)
     made again only when they change (`snapshot_json.Part`): a tick costs the same on any day of any plan."""
     rundown = rundown_part(state.slots)
     runs = runs_part(state.runs, state.event.tz)
-    live = live_to_json(state, speed, journal=journal, versions={"rundown": rundown.version, "runs": runs.version})
+    live = live_to_json(state, speed, journal=journal, versions={"rundown": rundown.version, "runs": runs.version},
+                        pair=standing.to_json() if standing is not None else None)
     return Snapshot(dumps(live), rundown, runs, state.expected, content_key(live), time.monotonic(),
                     state.event.holding_slide)
 
@@ -143,14 +148,16 @@ class CommandRelay(QObject):
             return
         try:
             outcome = self._bridge.run(name, args)
-            state = serialise(self._bridge.state, self._bridge.clock.speed)
+            state = serialise(self._bridge.state, self._bridge.clock.speed, standing=self._bridge.standing)
+            tap = self._bridge.session.tap
+            position = tap.position if tap is not None and outcome.accepted else None
         except Exception as exc:  # reported to the caller as a 500, the show goes on
             log.exception("remote command %s failed", name)
             future.set_exception(exc)
             return
 
         def durable() -> None:
-            self._complete(name, future, outcome, state)
+            self._complete(name, future, outcome, state, position)
 
         try:
             self._bridge.when_durable(durable)
@@ -158,7 +165,8 @@ class CommandRelay(QObject):
             log.exception("remote command %s: cannot wait for its journal entry; answering now", name)
             durable()
 
-    def _complete(self, name: str, future: Future[CommandResult], outcome: Outcome, state: Snapshot) -> None:
+    def _complete(self, name: str, future: Future[CommandResult], outcome: Outcome, state: Snapshot,
+                  position: RecordPosition | None = None) -> None:
         """On the Qt thread, once the command's entry is on disk (or its write failed): the reply may go."""
         if future.done():
             return
@@ -168,7 +176,7 @@ class CommandRelay(QObject):
             log.exception("remote command %s: its journal's health is unknown", name)
             future.set_exception(exc)
             return
-        future.set_result(CommandResult(outcome, state, health))
+        future.set_result(CommandResult(outcome, state, health, position))
         if self.after_durable is not None:
             try:
                 self.after_durable()
@@ -191,12 +199,13 @@ class SnapshotPublisher(QObject):
         self._health: HealthLike | None = None  # the record's health in the last snapshot published
         bridge.taken.connect(self.publish)  # before the views' `changed`: the displays' latency is the network's
         bridge.journal_trouble.connect(self._journal_trouble)
+        bridge.standing_changed.connect(self._standing_changed)  # a take-over is news for every display at once
 
     @Slot(object)
     def publish(self, state: ShowState) -> None:
         try:
             health = self._bridge.journal_health
-            snapshot = serialise(state, self._bridge.clock.speed, health)
+            snapshot = serialise(state, self._bridge.clock.speed, health, self._bridge.standing)
         except Exception as exc:
             self._log_once("remote: a snapshot could not be serialised; the displays keep the last good one", exc)
             return
@@ -221,6 +230,11 @@ class SnapshotPublisher(QObject):
     def _journal_trouble(self, _error: str) -> None:
         self.check_health()
 
+    @Slot(object)
+    def _standing_changed(self, _standing: object) -> None:
+        self.publish(self._bridge.state)
+
     def detach(self) -> None:
         self._bridge.taken.disconnect(self.publish)
         self._bridge.journal_trouble.disconnect(self._journal_trouble)
+        self._bridge.standing_changed.disconnect(self._standing_changed)

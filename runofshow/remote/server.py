@@ -18,6 +18,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from runofshow.io.server_address import forget_address, keep_address
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
 from runofshow.remote.http_app import VIEWS, RemoteApp
@@ -85,6 +86,7 @@ class RemoteServer:
         self._osc_transport: asyncio.DatagramTransport | None = None
         self.gate: ConnectionGate | None = None  # the connection caps, once serving (remote/limits.py)
         self.refusals = Refusals()  # what the server refuses, counted and summarised (never a line each)
+        self.address_kept: str | None = None  # the line in <state folder>/remote-address, for a second copy
 
     # -- state for the Remote window (qt/remote_status.py) and the tests ------------------------
 
@@ -116,6 +118,11 @@ class RemoteServer:
     @property
     def osc_counters(self) -> OscCounters | None:
         return self._osc.counters if self._osc is not None else None
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The network thread's event loop while serving (remote/pairing.py runs the record feed on it)."""
+        return self._loop
 
     @property
     def hub(self) -> Hub:
@@ -194,6 +201,11 @@ class RemoteServer:
         self._publisher = SnapshotPublisher(self.bridge, self._deliver)
         self._relay.after_durable = self._publisher.check_health  # a write's outcome is news at once
         self._publisher.publish(self.bridge.state)
+        if self.state_dir is not None:  # a second copy on this folder finds it here (ui/folder_lock.py)
+            try:
+                self.address_kept = keep_address(self.state_dir, self.options.host, self.bound.http_port)
+            except OSError as exc:
+                log.warning("remote: cannot write where the server listens into %s: %s", self.state_dir, exc)
         log.info("remote control on %s (token %s)%s", self.url("/"),
                  "required" if self.options.require_token else "not required on loopback",
                  f", OSC on UDP {self.bound.osc_port}" if self.bound.osc_port else "")
@@ -229,6 +241,9 @@ class RemoteServer:
 
     def stop(self) -> None:
         """Close every connection and end the thread. Safe to call twice."""
+        if self.state_dir is not None and self.address_kept is not None:
+            forget_address(self.state_dir, self.address_kept)
+            self.address_kept = None
         if self._publisher is not None:
             self._relay.after_durable = None
             self._publisher.detach()
@@ -272,6 +287,8 @@ class RemoteServer:
         self.refusals.attach(loop)  # asyncio's accept errors too
         self._hub = Hub(loop)
         self._app = RemoteApp(options, self.token, self._relay, self._hub, self.web_root, view_token=self.view_token)
+        bridge = self.bridge
+        self._app.standing = lambda: bridge.standing  # /api/role: primary or backup (remote/pairing.py moves it)
         self._runner = web.AppRunner(
             self._app.build(), handle_signals=False, shutdown_timeout=1.0, access_log=None, logger=bad_requests,
             keepalive_timeout=options.idle_timeout, lingering_time=0.5, max_line_size=4096, max_field_size=4096,
@@ -303,6 +320,8 @@ class RemoteServer:
         return Bound(http_port, osc_port)
 
     async def _shutdown(self) -> None:
+        if self._app is not None and self._app.feed is not None:
+            await self._app.feed.close()
         if self._hub is not None:
             self._hub.close()
         if self._app is not None:
@@ -329,6 +348,7 @@ def start_server(bridge: ShowBridge, args: argparse.Namespace | RemoteOptions, s
     (not running, with `error` set), so the Remote window can say why.
     """
     options = args if isinstance(args, RemoteOptions) else options_from_args(args)
+    forget_address(state_dir)  # this copy holds the folder: an address found there was left by a crash
     if not options.enabled:
         return None
     try:

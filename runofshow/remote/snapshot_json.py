@@ -274,9 +274,10 @@ def state_to_json(state: ShowState, speed: float = 1.0, *, with_rundown: bool = 
 
 
 def live_to_json(state: ShowState, speed: float = 1.0, *, journal: HealthLike | None = None,
-                 versions: dict[str, int] | None = None) -> dict[str, Any]:
+                 versions: dict[str, int] | None = None, pair: dict[str, Any] | None = None) -> dict[str, Any]:
     """The snapshot without the parts whose size grows with the plan and the show (the rundown, the runs,
     the expected starts): what every WebSocket push carries, the same size on day 70 as at 09:00.
+    `pair`: this laptop's standing (core/standing.py), primary or a backup following one.
 
     `versions`: the version of each part this state goes with (the WebSocket's "versions")."""
     event = state.event
@@ -332,7 +333,8 @@ def live_to_json(state: ShowState, speed: float = 1.0, *, journal: HealthLike | 
         "last_command": state.last_command,
         "can_undo": state.can_undo,
     } | ({"journal": journal_to_json(journal)} if journal is not None else {}) \
-      | ({"versions": versions} if versions is not None else {})
+      | ({"versions": versions} if versions is not None else {}) \
+      | ({"pair": pair} if pair is not None else {})
 
 
 def content_key(snapshot: dict[str, Any]) -> str:

@@ -124,6 +124,11 @@ SHOW_ACTIONS: tuple[ActionSpec, ...] = (
                toolbar=False),
     ActionSpec("roll", QT_TRANSLATE_NOOP("ShowActions", "Roll"), ("L",),
                QT_TRANSLATE_NOOP("ShowActions", "Roll mode: the plan and the clock drive the show"), _toggle_roll),
+    # A backup laptop becomes the primary (the operator window asks first while the primary still answers).
+    ActionSpec("take_over", QT_TRANSLATE_NOOP("ShowActions", "Take over"), ("Ctrl+Shift+T",),
+               QT_TRANSLATE_NOOP("ShowActions", "On a backup laptop: drive the show from here, from its copy of "
+                                                "the record (the primary steps down)"),
+               _fixed("take_over"), toolbar=False),
     # The plan, on the slot selected in the rundown (ui/rundown_editing.py runs them; all undoable).
     ActionSpec("edit_slot", QT_TRANSLATE_NOOP("ShowActions", "Edit slot…"), ("E",),
                QT_TRANSLATE_NOOP("ShowActions", "Edit the selected slot: title, length, start, speakers, notes"),

@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from runofshow.core.show import ShowState, SlotPhase
+from runofshow.core.standing import Standing
 from runofshow.qt.bridge import ShowBridge
 from runofshow.qt.translation import translate
 from runofshow.ui.canvas import Scene, changed_rects, paint
 
 FLASH_AT_ZERO_SECONDS = 5.0
 BLINK_MS = 250
+# A backup laptop's displays say so in a corner: small and grey (the room may see it if the backup's output
+# reaches the projector), readable by the crew who check which laptop feeds a screen.
+TAG_HEIGHT_SHARE = 0.017  # the tag's letters, as a share of the window's height
+TAG_STYLE = ("color: #8a93a6; background: rgba(0, 0, 0, 170); border: 1px solid #3a4257; border-radius: 3px; "
+             "padding: 1px 5px;")
 
 
 @dataclass
@@ -66,6 +72,14 @@ class DisplayWindow(QWidget):
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
         bridge.for_the_room.connect(self.show_state)  # before the operator window's views: see _refresh
+        self.following_tag = QLabel(self.tr("FOLLOWING"), self)
+        self.following_tag.setObjectName("followingTag")
+        self.following_tag.setStyleSheet(TAG_STYLE)
+        self.following_tag.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.following_tag.hide()
+        self._following = False
+        bridge.standing_changed.connect(self.show_standing)
+        self.show_standing(bridge.standing)
 
     @classmethod
     def display_title(cls) -> str:
@@ -76,10 +90,37 @@ class DisplayWindow(QWidget):
     def state(self) -> ShowState:
         return self._state
 
+    def show_standing(self, standing: Standing) -> None:
+        """The FOLLOWING tag while this laptop is a backup; gone the moment it takes over."""
+        self._following = standing.following
+        self._show_tag()
+
+    def _show_tag(self) -> None:
+        # Not on a blacked-out display: blackout is pure black.
+        wanted = self._following and self.kind not in self._state.blackout
+        if wanted != (not self.following_tag.isHidden()):
+            self.following_tag.setVisible(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_tag()
+
+    def _place_tag(self) -> None:
+        """The tag in the bottom right corner, clear of every view's words and bars."""
+        tag = self.following_tag
+        font = tag.font()
+        font.setPixelSize(max(10, round(self.height() * TAG_HEIGHT_SHARE)))
+        font.setBold(True)
+        tag.setFont(font)
+        tag.adjustSize()
+        tag.move(self.width() - tag.width() - 2, self.height() - tag.height() - 2)
+
     def show_state(self, state: ShowState) -> None:
         self._state = state
         if follow_flash(self._blink, is_flashing(state, self.options) and self.kind not in state.blackout):
             self._blink_on = True
+        if self._following:
+            self._show_tag()
         self._refresh()
 
     def _refresh(self) -> None:

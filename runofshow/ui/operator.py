@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
 from runofshow.core.commands import DISPLAYS
 from runofshow.core.messages import MAX_PRESETS
 from runofshow.core.show import Outcome, ShowState
+from runofshow.core.standing import Standing
 from runofshow.paths import resources_dir
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.actions import RUNDOWN_KEYS, SHOW_ACTIONS, ActionSpec, shortcut_text
 from runofshow.ui.crew_columns import CrewColumnChoice
-from runofshow.ui.dialogs import ShortcutsDialog, carry_show_keys
+from runofshow.ui.dialogs import DialogPrompts, ShortcutsDialog, carry_show_keys
 from runofshow.ui.message_panel import MessagePanel
 from runofshow.ui.now_panel import NowPanel
 from runofshow.ui.operator_layout import ShowSplitter, SidePanel, scrolling
+from runofshow.ui.pair_banner import PairBanner
 from runofshow.ui.problems_panel import ProblemsPanel
 from runofshow.ui.rundown import RundownModel, RundownView
 from runofshow.ui.rundown_editing import RundownEditing
@@ -129,6 +131,10 @@ class OperatorWindow(QMainWindow):
         root.setObjectName("operatorRoot")
         root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(8, 8, 8, 8)
+        # Above everything, full width: a backup laptop says so before anything else (ui/pair_banner.py).
+        # Its question opens over this window and leaves the show keys working (app.py may hand it its prompts).
+        self.pair_banner = PairBanner(bridge, DialogPrompts(self).confirm)
+        root_layout.addWidget(self.pair_banner)
         root_layout.addWidget(splitter)
         self.setCentralWidget(scrolling(root))  # scrolls only on a screen too small for it (800×480)
 
@@ -153,6 +159,9 @@ class OperatorWindow(QMainWindow):
         bridge.changed.connect(self.show_state)
         bridge.command_done.connect(self.show_outcome)
         bridge.journal_trouble.connect(self.show_journal_trouble)
+        self._standing_note = ""
+        bridge.standing_changed.connect(self.show_standing)
+        self.show_standing(bridge.standing)
         self.show_state(bridge.state)
         self.show_journal_trouble(bridge.journal_health.error)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -245,6 +254,9 @@ class OperatorWindow(QMainWindow):
         if key == "message":
             self.message_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.message_edit.selectAll()
+            return
+        if key == "take_over":
+            self.pair_banner.take_over()  # asks first while the primary still answers
             return
         if key == "goto":
             self.goto_selected()
@@ -358,6 +370,12 @@ class OperatorWindow(QMainWindow):
         self.journal_trouble.setToolTip(self.tr("The show goes on. What it did since is kept in memory, in order, and "
                                                 "written as soon as the disk takes it; until then a crash would lose "
                                                 "it. Free disk space or check the state directory."))
+
+    def show_standing(self, standing: Standing) -> None:
+        """The last take-over or step-down, once, on the status line (the pair banner shows the rest)."""
+        if standing.note and standing.note != self._standing_note:
+            self.show_notice(standing.note)
+        self._standing_note = standing.note
 
     def set_mode_banner(self, text: str) -> None:
         """A permanent marker such as REHEARSAL, so nobody mistakes a rehearsal for the show."""

@@ -153,6 +153,8 @@ class RemotePanel(QDialog):
                         self._add_code(codes, f"{view}@{host}", display_name(view), url)
                 self.urls[f"api@{host}"] = server.url("/api/state", host)
                 row = self._add_line(grid, row, self.tr("API"), server.url("/api/", host))
+                if reachable_from_elsewhere(host):
+                    row = self._add_backup_line(grid, row, host)
         layout.addLayout(grid)
         if self.qr_codes:
             layout.addWidget(QLabel(self.tr("Scan with a phone or tablet on the venue network:")))
@@ -214,6 +216,21 @@ class RemotePanel(QDialog):
         grid.addWidget(QLabel(label), row, 0)
         grid.addWidget(field, row, 1, 1, 2)
         grid.addWidget(self._copy_button(url), row, 3)
+        return row + 1
+
+    def _add_backup_line(self, grid: QGridLayout, row: int, host: str) -> int:
+        """What to type on a second laptop to make it this one's backup: the token is copied, not shown."""
+        address = self.server.url("/", host).removeprefix("http://").rstrip("/")
+        command = f"runofshow follow {address} --token {self.server.token}"
+        self.urls[f"backup@{host}"] = command
+        field = QLineEdit(f"runofshow follow {address} --token ••••")
+        field.setObjectName("backupCommand")
+        field.setReadOnly(True)
+        field.setToolTip(self.tr("Run this on the backup laptop (Copy puts the whole line, token included, on "
+                                 "the clipboard)"))
+        grid.addWidget(QLabel(self.tr("Backup laptop")), row, 0)
+        grid.addWidget(field, row, 1, 1, 2)
+        grid.addWidget(self._copy_button(command), row, 3)
         return row + 1
 
     def _copy_button(self, text: str) -> QPushButton:

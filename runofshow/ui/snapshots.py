@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from runofshow.core.clock import Clock
+from runofshow.core.standing import Standing
 from runofshow.io.session import ShowSession
 from runofshow.qt.bridge import ShowBridge
 from runofshow.ui.displays import WINDOW_CLASSES
@@ -30,9 +31,13 @@ class _NoFiles:
     def export_csv(self) -> None: ...
 
 
-def grab_view(view: str, session: ShowSession, clock: Clock, size: tuple[int, int], caption: str = "") -> QImage:
+def grab_view(view: str, session: ShowSession, clock: Clock, size: tuple[int, int], caption: str = "", *,
+              standing: Standing | None = None) -> QImage:
+    """`standing`: drawn as that laptop of a pair (a backup following a primary), else as a primary alone."""
     app = QApplication.instance() or QApplication([])
     bridge = ShowBridge(session, clock)
+    if standing is not None:
+        bridge.set_standing(standing)
     widget: QWidget
     if view == "operator":
         from runofshow.ui.operator import OperatorWindow

@@ -60,3 +60,32 @@ def test_sound_off_plays_nothing(qtbot: QtBot) -> None:
     chimes.show_state(engine.state(at(13, 44, 59)))
     chimes.show_state(engine.state(at(13, 45)))
     assert chimes.played == ["zero"]
+
+
+def test_a_backup_laptop_is_silent_until_it_takes_over(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from runofshow.core.clock import FakeClock
+    from runofshow.core.standing import Role, Standing
+    from runofshow.io.session import ShowSession
+    from runofshow.qt.bridge import ShowBridge
+    from runofshow.ui.sound_menu import SoundSwitch
+
+    clock = FakeClock(at(13, 30).t)
+    bridge = ShowBridge(ShowSession(seed(), Path("agenda.yaml"), None), clock)
+    settings = QSettings("runofshow-tests", "sound-backup")
+    settings.clear()
+    menu = QMenu()
+    switch = SoundSwitch(bridge, menu, settings)
+    bridge.run("go")
+    bridge.set_standing(Standing(Role.FOLLOWING, primary="192.168.1.20:8765"))
+    clock.advance(12 * 60 + 59)
+    bridge.tick()
+    clock.advance(1)
+    bridge.tick()  # the warning: the primary chimes for the room, not its backup
+    assert switch.chimes.played == []
+    bridge.set_standing(Standing())  # taken over
+    clock.advance(120)
+    bridge.tick()  # zero
+    assert switch.chimes.played == ["zero"]

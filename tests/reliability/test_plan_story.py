@@ -220,8 +220,10 @@ def test_surprise_guest_short_panel_late_return_undo_and_kill(tmp_path: Path) ->
                                                                     - minutes(moved[agder - 1][1]))
         forecast = snapshot["expected"][agder]
         expected_at = datetime.fromisoformat(forecast["start"])
-        # The plan is played on today's date: its 15:15 is today's 15:15.
-        hard_start = datetime.combine(pace_reaches.date(), minutes(by_id(snapshot)["agder"]["start"]).timetz())
+        # The plan is played on the day of the show (the day GO was pressed): its 15:15 is that day's 15:15,
+        # even when the pace reaches past midnight (a test run late in the evening).
+        show_day = datetime.fromisoformat(snapshot["planned_start"]).date()
+        hard_start = datetime.combine(show_day, minutes(by_id(snapshot)["agder"]["start"]).timetz())
         late = pace_reaches > hard_start
         assert expected_at == (pace_reaches if late else hard_start)
         assert forecast["late_hard"] is late

@@ -58,7 +58,8 @@ SCENARIO: list[tuple[str, dict[str, Any] | None, Callable[[dict[str, Any]], bool
 
 
 def test_the_scenario_covers_every_command_in_the_table() -> None:
-    assert {name for name, _args, _check in SCENARIO} == set(COMMANDS)
+    # take_over runs on a backup laptop only: tests/remote/test_take_over_remote.py sends it over HTTP there.
+    assert {name for name, _args, _check in SCENARIO} == set(COMMANDS) - {"take_over"}
 
 
 def test_every_command_runs_over_http_and_answers_with_the_new_state(remote: Remote) -> None:

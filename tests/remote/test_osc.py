@@ -80,7 +80,8 @@ def osc(remote_factory: Callable[..., Remote]) -> Remote:
 
 
 def test_the_scenario_covers_every_command_in_the_table() -> None:
-    assert {name for name, _args, _check in SCENARIO} == set(COMMANDS)
+    # take_over runs on a backup laptop only: tests/remote/test_take_over_remote.py sends it over OSC there.
+    assert {name for name, _args, _check in SCENARIO} == set(COMMANDS) - {"take_over"}
 
 
 def test_every_command_runs_over_osc(osc: Remote) -> None:

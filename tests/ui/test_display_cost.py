@@ -250,6 +250,7 @@ class NoQuestions:  # (tests.conftest's FakePrompts would import the agenda writ
     def attach(self, window): pass
     def resume(self, found): return False
     def problems(self, *args, **kwargs): return False
+    def confirm(self, title, text): return False
 app = QApplication([])
 folder = Path(tempfile.mkdtemp())
 controller = AppController(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), NoQuestions(),

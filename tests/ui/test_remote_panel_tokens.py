@@ -143,3 +143,15 @@ def test_renewal_is_off_while_the_server_is_off(qtbot: QtBot) -> None:
     server.error = "cannot listen"
     menu = install_remote_menu(window, server, lambda title, text: True)  # type: ignore[arg-type]
     assert not any(a.isEnabled() for a in menu.actions() if a.objectName().startswith("renew-"))
+
+
+def test_the_backup_laptops_command_line_is_copied_whole_and_shown_without_the_token(qtbot: QtBot) -> None:
+    server = FakeServer()
+    panel = RemotePanel(server)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    shown = panel.findChild(QLineEdit, "backupCommand")
+    assert shown is not None and shown.text() == "runofshow follow 192.168.1.20:4790 --token ••••"
+    assert panel.urls["backup@192.168.1.20"] == f"runofshow follow 192.168.1.20:4790 --token {server.token}"
+    loopback = RemotePanel(FakeServer(host="127.0.0.1", require_token=False))  # type: ignore[arg-type]
+    qtbot.addWidget(loopback)
+    assert loopback.findChild(QLineEdit, "backupCommand") is None  # a backup on another laptop cannot reach it
