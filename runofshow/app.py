@@ -541,9 +541,11 @@ def run_follow(argv: Sequence[str]) -> int:
 
         contact = first_contact(args.primary, args.token, me, args.wait, waiting)
         if isinstance(contact, str):
-            print(f"runofshow follow: cannot reach the primary at {args.primary}: {contact}. A copy kept earlier "
-                  f"can be run as the show: runofshow {state_dir / 'following'}/AGENDA.yaml --state-dir {state_dir}",
-                  file=sys.stderr)
+            kept = sorted((state_dir / "following").glob("*.y*ml"), key=lambda path: path.stat().st_mtime)
+            # A copy this laptop kept earlier can carry the show on its own (it resumes the copied record).
+            hint = (f" The copy kept here earlier can be run as the show: runofshow {kept[-1]} --state-dir "
+                    f"{state_dir} --resume always" if kept else "")
+            print(f"runofshow follow: cannot reach the primary at {args.primary}: {contact}.{hint}", file=sys.stderr)
             return 2
         agenda_path = backup_agenda_path(state_dir, contact.agenda_name or "agenda.yaml")
         try:
