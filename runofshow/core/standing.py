@@ -11,7 +11,7 @@ steps down and never writes into the show again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 CLOCKS_DIFFER_S = 1.0  # a backup whose clock is further off than this from the primary's says so
@@ -80,9 +80,6 @@ class Standing:
     @property
     def following(self) -> bool:
         return self.role is Role.FOLLOWING
-
-    def lost(self, since: float) -> Standing:
-        return self if self.lost_since is not None else replace(self, lost_since=since, connected=False)
 
     def to_json(self) -> dict[str, object]:
         """The `pair` part of every snapshot: browser views given both laptops follow the primary with it.

@@ -86,9 +86,7 @@ class Pairing(QObject):
         self.client: FollowClient | None = None
         self.copy: RecordCopy | None = None
         self.mirror: Mirror | None = None
-        self.view_token = ""  # a backup: the primary's, adopted for its own server
         self.agenda_name = ""
-        self.agenda_text = ""
         self._fence: _FenceThread | None = None
         self._fixed_folder: Path | None = None  # a laptop that stepped down copies into its own journal folder
         self._feed_slot: Callable[[RecordFeed | None], None] = lambda _feed: None
@@ -243,14 +241,13 @@ class Pairing(QObject):
 
     def _welcomed(self, node: str, epoch: Epoch, view_token: str) -> None:
         self.epoch = max(self.epoch, epoch)
-        self.view_token = view_token or self.view_token
         self._standing(epoch=self.epoch)
 
     def _agenda(self, agenda_name: str, agenda_text: str) -> None:
         if agenda_text and self._fixed_folder is None:
             self._write_agenda(agenda_name, agenda_text)
         if agenda_name:
-            self.agenda_name, self.agenda_text = agenda_name, agenda_text
+            self.agenda_name = agenda_name
 
     def _journal(self, name: str, agenda_name: str, agenda_text: str, fresh: bool) -> None:
         self._agenda(agenda_name, agenda_text)
